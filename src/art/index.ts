@@ -1,0 +1,3 @@
+// Art department: sun position and daylight, locations and scene-heading places.
+export * from './sun';
+export * from './locations';

@@ -1,0 +1,146 @@
+// Error diffusion over the linear-light working image.
+//
+// - Error is carried in linear light and the working value is clamped to [0, 1] before the
+//   perceptual lookup: with both, Floyd–Steinberg to PICO-8 measures ΔE00 6.0 instead of 15.2
+//   (reference/retro.md §6; our own numbers in bench/results/retro.md).
+// - Serpentine scan: odd rows run right to left with the kernel mirrored, which breaks up the
+//   diagonal "worms" a one-way scan draws in flat areas.
+// - Hysteresis (video): a pixel whose source stayed within `threshold` 8-bit levels of the colour
+//   it was last decided on keeps its previous palette index. Plain error diffusion is chaotic —
+//   one changed pixel reroutes the error of everything after it — so a static noisy background
+//   "boils" (52–55 % of pixels change per frame, §6); with hysteresis it stays put.
+
+import { LINEAR16_TO_SRGB8, LINEAR_LUT_SCALE } from '../color/srgb';
+import type { NearestColor } from '../color/nearest';
+import type { LinearImage } from '../linear-image';
+import type { DiffusionKernel } from './diffusion-kernels';
+import { isCellMatchers, TRANSPARENT_INDEX, type Target } from './matcher';
+
+export interface HysteresisState {
+  /** Palette index chosen per pixel last time it was decided. */
+  index: Uint16Array;
+  /** sRGB8 source colour the index was decided on (3 bytes per pixel). */
+  anchor: Uint8Array;
+  /** Whether `index`/`anchor` hold a previous frame. */
+  primed: boolean;
+  /** Largest per-channel change, in 8-bit sRGB levels, that keeps the previous index. */
+  threshold: number;
+}
+
+export function createHysteresisState(width: number, height: number, threshold: number): HysteresisState {
+  return { index: new Uint16Array(width * height), anchor: new Uint8Array(width * height * 3), primed: false, threshold };
+}
+
+export interface ErrorDiffusionOptions {
+  kernel: DiffusionKernel;
+  /** 0..1: fraction of the error passed on (0 = plain nearest colour). Default 1. */
+  strength?: number;
+  /** Default true. */
+  serpentine?: boolean;
+  hysteresis?: HysteresisState;
+}
+
+export function errorDiffuse(img: LinearImage, target: Target, out: Uint16Array, opts: ErrorDiffusionOptions): void {
+  const { width: w, height: h, rgb: src, opaque } = img;
+  const strength = opts.strength ?? 1;
+  const serpentine = opts.serpentine ?? true;
+  const taps = opts.kernel.taps;
+  const nt = taps.length;
+  const tdx = new Int32Array(nt);
+  const tdy = new Int32Array(nt);
+  const tw = new Float32Array(nt);
+  let maxDy = 0;
+  let pad = 0;
+  for (let t = 0; t < nt; t++) {
+    tdx[t] = taps[t][0];
+    tdy[t] = taps[t][1];
+    tw[t] = (taps[t][2] / opts.kernel.divisor) * strength;
+    maxDy = Math.max(maxDy, tdy[t]);
+    pad = Math.max(pad, Math.abs(tdx[t]));
+  }
+  const rows = maxDy + 1;
+  const stride = (w + 2 * pad) * 3;
+  const err = new Float32Array(rows * stride);
+
+  const cells = isCellMatchers(target) ? target : null;
+  const single = cells ? null : (target as NearestColor);
+  const pal = (cells ? cells.matchers[0] : single!).paletteLinear;
+  const hy = opts.hysteresis;
+  const hyOn = hy !== undefined && hy.primed && hy.threshold > 0;
+  const hyT = hy ? hy.threshold : 0;
+  const toS = LINEAR16_TO_SRGB8;
+  const S = LINEAR_LUT_SCALE;
+
+  for (let y = 0; y < h; y++) {
+    const reverse = serpentine && (y & 1) === 1;
+    const dir = reverse ? -1 : 1;
+    const rowBase = (y % rows) * stride;
+    for (let n = 0; n < w; n++) {
+      const x = reverse ? w - 1 - n : n;
+      const i = y * w + x;
+      if (opaque !== null && opaque[i] === 0) {
+        out[i] = TRANSPARENT_INDEX;
+        continue;
+      }
+      const e = rowBase + (x + pad) * 3;
+      const sr = src[i * 3], sg = src[i * 3 + 1], sb = src[i * 3 + 2];
+      let r = sr + err[e];
+      let g = sg + err[e + 1];
+      let b = sb + err[e + 2];
+      r = r < 0 ? 0 : r > 1 ? 1 : r;
+      g = g < 0 ? 0 : g > 1 ? 1 : g;
+      b = b < 0 ? 0 : b > 1 ? 1 : b;
+      let idx: number;
+      if (hy !== undefined) {
+        const ar = toS[(sr * S + 0.5) | 0], ag = toS[(sg * S + 0.5) | 0], ab = toS[(sb * S + 0.5) | 0];
+        const a3 = i * 3;
+        if (
+          hyOn &&
+          (single !== null || cells!.matchers[cells!.cellOf[i]].contains(hy.index[i])) &&
+          Math.abs(ar - hy.anchor[a3]) <= hyT &&
+          Math.abs(ag - hy.anchor[a3 + 1]) <= hyT &&
+          Math.abs(ab - hy.anchor[a3 + 2]) <= hyT
+        ) {
+          idx = hy.index[i];
+        } else {
+          idx = single !== null ? single.nearestLinear(r, g, b) : cells!.matchers[cells!.cellOf[i]].nearestLinear(r, g, b);
+          hy.index[i] = idx;
+          hy.anchor[a3] = ar;
+          hy.anchor[a3 + 1] = ag;
+          hy.anchor[a3 + 2] = ab;
+        }
+      } else {
+        idx = single !== null ? single.nearestLinear(r, g, b) : cells!.matchers[cells!.cellOf[i]].nearestLinear(r, g, b);
+      }
+      out[i] = idx;
+      const er = r - pal[idx * 3];
+      const eg = g - pal[idx * 3 + 1];
+      const eb = b - pal[idx * 3 + 2];
+      if (cells === null) {
+        for (let t = 0; t < nt; t++) {
+          const o = ((y + tdy[t]) % rows) * stride + (x + dir * tdx[t] + pad) * 3;
+          const wt = tw[t];
+          err[o] += er * wt;
+          err[o + 1] += eg * wt;
+          err[o + 2] += eb * wt;
+        }
+      } else {
+        // Error stays among cells that share a colour set: error from a cell with other colours
+        // cannot be paid back here and shows up as a fringe of wrong colour along the border.
+        const own = cells.cellOf[i];
+        for (let t = 0; t < nt; t++) {
+          const tx = x + dir * tdx[t];
+          const ty = y + tdy[t];
+          if (tx < 0 || tx >= w || ty >= h || cells.cellOf[ty * w + tx] !== own) continue;
+          const o = (ty % rows) * stride + (tx + pad) * 3;
+          const wt = tw[t];
+          err[o] += er * wt;
+          err[o + 1] += eg * wt;
+          err[o + 2] += eb * wt;
+        }
+      }
+    }
+    err.fill(0, rowBase, rowBase + stride);
+  }
+  if (hy !== undefined) hy.primed = true;
+}

@@ -1,0 +1,13 @@
+export { DIFFUSION_KERNELS, DIFFUSION_KERNEL_NAMES, kernelWeightSum, type DiffusionKernel, type DiffusionKernelName } from './diffusion-kernels';
+export { errorDiffuse, createHysteresisState, type HysteresisState, type ErrorDiffusionOptions } from './error-diffusion';
+export { orderedDither, paletteSpread, type OrderedOptions } from './ordered';
+export { knollDither, knollPlan } from './knoll';
+export { yliluomaDither, yliluomaPlan } from './yliluoma';
+export { bayerMap, bayerRanks } from './bayer';
+export { clusteredDot, clusteredDotMap } from './clustered-dot';
+export { blueNoiseMap, voidAndCluster } from './blue-noise';
+export { thresholdMapFromFrame, readThresholdImage } from './threshold-image';
+export { thresholdMapFromRanks, thresholdAt, type ThresholdMap } from './threshold-map';
+export { DITHERS, DITHER_NAMES, DITHER_ALIASES, DitherNameSchema, canonicalDitherName, ditherInfo, type DitherInfo, type DitherFamily } from './registry';
+export { DitherSession, DEFAULT_HYSTERESIS, type DitherSettings, type DitherFrameOptions } from './session';
+export { TRANSPARENT_INDEX, isCellMatchers, type CellMatchers, type Target } from './matcher';

@@ -1,0 +1,10 @@
+export { type Palette, paletteSize, paletteFromRgb, parseHexColor, hexOf, paletteHexList, uniqueColorKeys } from './palette';
+export { BUILTIN_PALETTE_NAMES, PALETTE_ALIASES, builtinPalette, builtinPaletteInfo, canonicalPaletteName, type BuiltinPaletteInfo } from './builtin';
+export { parseHexList, looksLikeHexList } from './hex-list';
+export { parseGpl } from './gpl';
+export { parseLospecHex } from './lospec-hex';
+export { parseJascPal } from './jasc-pal';
+export { parsePaintNet } from './paint-net';
+export { paletteFromSwatchFrame, readSwatchPalette } from './swatch';
+export { buildAdaptivePalette, type AdaptiveOptions } from './adaptive';
+export { resolvePalette, resolvePaletteSync, type PaletteSpec, type ResolveOptions } from './resolve';
