@@ -123,11 +123,22 @@ export function planCoverageCut(input: CoverageInput): CoverageSegment[] {
   if (tailStart < input.t1) push(useMaster && input.t1 - tailStart >= 1.2 ? master : segs[segs.length - 1]?.setup ?? master, tailStart, input.t1);
 
   let out = segs;
-  // People walking: go wide for the move.
-  if (useMaster) for (const m of input.movement) out = overlay(out, master, Math.max(input.t0, m.t0), Math.min(input.t1, m.t1));
   for (const ins of input.inserts) {
-    out = overlay(out, { key: `insert-${ins.subject}`, kind: 'insert', subject: ins.subject, size: ins.size ?? 'CU' }, Math.max(input.t0, ins.t0), Math.min(input.t1, ins.t1));
+    // An insert must not hide most of a line: the audience should see who is speaking. Slide it
+    // to the end of any line it would mostly cover (then it plays over the pause or the reply).
+    let t0 = ins.t0;
+    const d = ins.t1 - ins.t0;
+    // It also keeps clear of walks, which the master covers.
+    for (let k = 0; k < 6; k++) {
+      const hidden = lines.find((l) => Math.min(l.t1, t0 + d) - Math.max(l.t0, t0) > 0.5 * (l.t1 - l.t0));
+      const walking = input.movement.find((m) => Math.min(m.t1, t0 + d) - Math.max(m.t0, t0) > 0.25 * d);
+      if (!hidden && !walking) break;
+      t0 = Math.max(hidden?.t1 ?? -Infinity, walking?.t1 ?? -Infinity);
+    }
+    out = overlay(out, { key: `insert-${ins.subject}`, kind: 'insert', subject: ins.subject, size: ins.size ?? 'CU' }, Math.max(input.t0, t0), Math.min(input.t1, t0 + d));
   }
+  // People walking: go wide for the move (this wins over inserts: we must see where they go).
+  if (useMaster) for (const m of input.movement) out = overlay(out, master, Math.max(input.t0, m.t0), Math.min(input.t1, m.t1));
   return absorbShort(out, input.minShot);
 }
 

@@ -57,11 +57,6 @@ export const RetroOptionsSchema = z
     crt: CrtOptionSchema.optional(),
     /** Nearest-neighbour upscale of the quantised frame when no CRT is used (crisp pixels in a video player). */
     upscale: z.number().int().min(1).max(16).default(1),
-  })
-  .superRefine((o, ctx) => {
-    if (o.dither === 'custom' && !o.pattern) {
-      ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'The "custom" dither needs pattern: an image file whose brightness orders the threshold tile.' });
-    }
   });
 
 export type RetroOptions = z.infer<typeof RetroOptionsSchema>;

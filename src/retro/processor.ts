@@ -65,6 +65,14 @@ export function parseRetroOptions(input: RetroOptionsInput, where = 'retro optio
   throw new KinoError(issues);
 }
 
+function requirePattern(o: RetroOptions, ctx: ProcessorContext): void {
+  if (o.dither === 'custom' && !o.pattern && !ctx.pattern) {
+    throw new KinoError(
+      issue('retro/bad-option', 'The "custom" dither needs a pattern: an image whose brightness orders the threshold tile.', { prop: 'pattern', hint: 'Pass pattern: "hatch.png" (or --pattern hatch.png), e.g. an 8×8 greyscale tile.' }),
+    );
+  }
+}
+
 function adaptiveCount(spec: RetroOptions['palette']): number | undefined {
   if (typeof spec === 'object' && 'adaptive' in spec) return spec.adaptive;
   if (typeof spec === 'string') {
@@ -82,6 +90,7 @@ function paletteSpecOf(o: RetroOptions): PaletteSpec {
 /** Creates the processor; resolves palette files, swatches and pattern images (async I/O). */
 export async function createRetroProcessor(input: RetroOptionsInput, ctx: ProcessorContext = {}): Promise<RetroProcessor> {
   const o = parseRetroOptions(input);
+  requirePattern(o, ctx);
   const baseDir = ctx.baseDir ?? process.cwd();
   let palette = ctx.palette;
   if (!palette && adaptiveCount(o.palette) === undefined) palette = await resolvePalette(paletteSpecOf(o), { baseDir });
@@ -94,6 +103,7 @@ export function createRetroProcessorSync(input: RetroOptionsInput, ctx: Processo
   const o = parseRetroOptions(input);
   let palette = ctx.palette;
   if (!palette && adaptiveCount(o.palette) === undefined) palette = resolvePaletteSync(paletteSpecOf(o), { baseDir: ctx.baseDir });
+  requirePattern(o, ctx);
   if (o.dither === 'custom' && !ctx.pattern) {
     throw new KinoError(issue('retro/pattern-async', 'The custom dither reads an image; create the processor with createRetroProcessor (async) or pass ctx.pattern.'));
   }

@@ -94,6 +94,7 @@ export function assembleScript(stream: ElementStream): Script {
       fdxPage: h?.fdxPage ?? null,
     };
     pendingNotes = [];
+    pendingSynopses = [];
     return draft;
   };
 
@@ -156,7 +157,8 @@ export function assembleScript(stream: ElementStream): Script {
 
   let sceneIndex = 0;
   for (const el of stream.elements) {
-    if (el.type !== 'note' && el.type !== 'parenthetical' && el.type !== 'dialogue' && el.type !== 'lyrics') endSpeech();
+    const continuesSpeech = el.type === 'note' || el.type === 'parenthetical' || el.type === 'dialogue' || (el.type === 'lyrics' && el.inDialogue);
+    if (!continuesSpeech) endSpeech();
     switch (el.type) {
       case 'scene-heading': {
         sceneIndex++;

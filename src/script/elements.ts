@@ -56,7 +56,13 @@ export const DialogueElementSchema = z.object({
   line,
 });
 
-export const LyricsElementSchema = z.object({ type: z.literal('lyrics'), text: z.string(), line });
+export const LyricsElementSchema = z.object({
+  type: z.literal('lyrics'),
+  text: z.string(),
+  /** Sung by the speaker of the cue above (false: lyrics on their own, e.g. a song over action). */
+  inDialogue: z.boolean(),
+  line,
+});
 
 export const TransitionElementSchema = z.object({
   type: z.literal('transition'),

@@ -17,6 +17,7 @@
 import { SaxesParser } from 'saxes';
 import { KinoError, issue, warning, type KinoIssue } from '../doc/errors';
 import { parseCue } from './cue';
+import { lineAt } from './decode';
 import type { ElementStream, ScriptElement } from './elements';
 import type { StyledRun, TitleField } from './model';
 import { parseEighths } from './pagination';
@@ -103,8 +104,15 @@ function tidy(text: string): string {
     .replace(/^\n+|\n+$/g, '');
 }
 
-function fdxError(code: string, message: string, file: string | undefined, line: number, column: number | undefined, hint: string): KinoError {
-  return new KinoError(issue(code, message, { location: { file, line, column }, hint }));
+function fdxError(code: string, message: string, file: string | undefined, line: number, column: number | undefined, hint: string, lineOverride?: number): KinoError {
+  const loc = lineOverride ? { file, line: lineOverride } : { file, line, column };
+  return new KinoError(issue(code, message, { location: loc, hint }));
+}
+
+/** Line of the `<!DOCTYPE` so the error points at the declaration, not at its end. */
+function doctypeLine(text: string): number | undefined {
+  const at = text.search(/<!DOCTYPE/i);
+  return at < 0 ? undefined : lineAt(text, at);
 }
 
 /** Parses FDX XML text (already decoded). Throws KinoError on unusable input. */
@@ -132,6 +140,7 @@ export function parseFdxXml(text: string, options: FdxOptions = {}): FdxTokens {
         parser.line,
         parser.column + 1,
         'Final Draft never writes a DOCTYPE; re-save the script from Final Draft, or remove the <!DOCTYPE …> block.',
+        doctypeLine(text),
       );
     }
   });
@@ -251,9 +260,12 @@ export function parseFdxXml(text: string, options: FdxOptions = {}): FdxTokens {
       case 'Dialogue':
         elements.push({ type: 'dialogue', text: raw.trim(), runs: trimRuns(runs), line });
         break;
-      case 'Lyrics':
-        elements.push({ type: 'lyrics', text: raw.trim(), line });
+      case 'Lyrics': {
+        const prev = elements[elements.length - 1]?.type;
+        const inDialogue = prev === 'character' || prev === 'dialogue' || prev === 'parenthetical' || prev === 'lyrics';
+        elements.push({ type: 'lyrics', text: raw.trim(), inDialogue, line });
         break;
+      }
       case 'Transition':
         elements.push({ type: 'transition', text: raw.trim(), forced: false, line });
         break;

@@ -171,7 +171,7 @@ function extractNotes(texts: string[], lines: number[], warn: (line: number, cod
         pos = open + 2;
         continue;
       }
-      notes.push({ text: noteText.trim(), line: lines[j] });
+      notes.push({ text: noteText.split('\n').map((x) => x.trim()).join('\n').trim(), line: lines[j] });
       result += cur.slice(pos, open);
       j = k;
       cur = texts[k];
@@ -313,7 +313,7 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
       } else if (s.charCodeAt(0) === 40 /* ( */ && s.endsWith(')')) {
         push({ type: 'parenthetical', text: s, line });
       } else if (s.charCodeAt(0) === 126 /* ~ */) {
-        push({ type: 'lyrics', text: s.slice(1).trim(), line });
+        push({ type: 'lyrics', text: s.slice(1).trim(), inDialogue: true, line });
       } else {
         const o = open as Mutable<ScriptElement> | null;
         if (o && o.type === 'dialogue') o.text += '\n' + s;
@@ -347,7 +347,7 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
       push({ type: 'transition', text: s.slice(1).trim(), forced: true, line });
       open = null;
     } else if (c0 === '~') {
-      push({ type: 'lyrics', text: s.slice(1).trim(), line });
+      push({ type: 'lyrics', text: s.slice(1).trim(), inDialogue: false, line });
     } else if (c0 === '.' && prevBlank && isLetterOrDigit(s[1])) {
       pushHeading(s.slice(1), true, line);
     } else if (c0 === '@' && prevBlank && !nextIsBlank(i) && s.length > 1) {

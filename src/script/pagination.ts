@@ -57,7 +57,8 @@ function wrapOne(line: string, width: number): number {
       lines++;
       col = 0;
     }
-    const len = col === 0 ? word : spaces + word;
+    // Indentation counts at the start of a line; spaces at a wrap point vanish.
+    const len = col === 0 && i > 0 ? word : spaces + word;
     if (len > width) {
       // A word longer than the line breaks mid-word.
       lines += Math.floor((col + len - 1) / width);

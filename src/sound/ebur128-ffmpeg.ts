@@ -3,7 +3,7 @@
 // whole tolerance we check against, so we also ask the filter for frame metadata and read
 // the last integrated value with its three decimals.
 
-import { runFfmpeg } from '../deliver/ffmpeg';
+import { runFfmpeg } from '../util/ffmpeg';
 import { KinoError, issue } from '../doc/errors';
 
 export interface FfmpegLoudness {

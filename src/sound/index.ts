@@ -17,6 +17,7 @@ export { truePeak, truePeakDb, truePeakEnvelope, TRUE_PEAK_PHASES } from './true
 export { ffmpegEbur128, type FfmpegLoudness } from './ebur128-ffmpeg';
 export { DuckingSchema, duckingGain, type DuckingOptions } from './ducking';
 export { LimiterSchema, limiterGain, truePeakLimit, type LimiterOptions, type LimiterResult } from './limiter';
+export { normalizeLoudness, type NormalizeResult } from './normalize';
 export { MIX_SAMPLE_RATE, MIX_ROLES, STEMS, LOUDNESS_TARGETS, MixClipSchema, MixOptionsSchema, mix, type MixClip, type MixOptions, type MixResult, type MixRole, type StemName, type Stereo } from './mix';
 export { SoundtrackSchema, MusicCueSchema, AmbienceCueSchema, FoleyCueSchema, renderSoundtrack, writeAudioFolder, type SoundtrackSpec, type Soundtrack, type CueTiming } from './soundtrack';
 export * from './dialogue';

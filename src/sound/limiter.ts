@@ -70,7 +70,7 @@ export function limiterGain(channels: Float32Array[], sampleRate: number, option
     gain[i] = r;
     if (r < minG) minG = r;
   }
-  return { gain, maxReductionDb: -20 * Math.log10(minG) };
+  return { gain, maxReductionDb: Math.max(0, -20 * Math.log10(minG)) };
 }
 
 /**

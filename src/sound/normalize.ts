@@ -1,8 +1,7 @@
 // Loudness normalisation with a true-peak ceiling, measured with our own BS.1770 meter.
 // Limiting pulls integrated loudness down a little on hot material, so the gain is re-trimmed
-// from the unlimited input until the limited result reads within ±0.05 LU (usually 1–2
-// passes; material that needs more than ~6 dB of limiting converges more slowly and stops
-// after four).
+// from the unlimited input until the limited result reads within ±0.05 LU (one pass when
+// nothing needs limiting, two or three otherwise; at most six).
 
 import { integratedLoudness } from './loudness';
 import { truePeakLimit, type LimiterOptions, type LimiterResult } from './limiter';
@@ -27,13 +26,19 @@ export function normalizeLoudness(channels: Float32Array[], sampleRate: number, 
   let out = channels;
   let lim: LimiterResult & { truePeakDbtp: number } = { gain: new Float32Array(channels[0]?.length ?? 0).fill(1), maxReductionDb: 0, truePeakDbtp: -Infinity };
   let got = before;
-  for (let pass = 0; pass < 4; pass++) {
+  let prev: { gainDb: number; got: number } | undefined;
+  for (let pass = 0; pass < 6; pass++) {
     const g = Math.pow(10, gainDb / 20);
     out = channels.map((c) => c.map((v) => v * g));
     lim = truePeakLimit(out, sampleRate, { ...limiter, ceilingDb: truePeakDb });
     got = integratedLoudness(out, sampleRate);
     if (!Number.isFinite(before) || !Number.isFinite(got) || Math.abs(got - targetLufs) <= 0.05) break;
-    gainDb += targetLufs - got;
+    // Secant step: under heavy limiting each dB of gain buys less than a dB of loudness, so
+    // a plain "add the shortfall" iteration crawls; the measured slope corrects for that.
+    let slope = 1;
+    if (prev && gainDb !== prev.gainDb) slope = Math.min(1.2, Math.max(0.1, (got - prev.got) / (gainDb - prev.gainDb)));
+    prev = { gainDb, got };
+    gainDb += (targetLufs - got) / slope;
   }
   return { channels: out, gainDb, limiter: { gain: lim.gain, maxReductionDb: lim.maxReductionDb }, integratedLufs: got, truePeakDbtp: lim.truePeakDbtp };
 }

@@ -12,7 +12,7 @@ import {
 } from '../math';
 import type { CharacterPlan, PerformancePlan } from '../schema';
 import { FOREVER, headingAt, pointAt, walkDistance, type StepPlant } from './gait';
-import { bodyDims, J, JOINTS, restOffsets, type BodyDims } from './skeleton';
+import { bodyDims, J, JOINTS, restOffsets, toeOffset, type BodyDims } from './skeleton';
 
 export interface CharacterState {
   id: string;
@@ -114,8 +114,8 @@ function footAt(plants: StepPlant[], t: number, fallback: V3, fallbackYaw: numbe
     yaw: lerpAngle(p.yaw, next.yaw, e),
     lift: Math.sin(Math.PI * u) * height,
     planted: false,
-    // Toe pointing down just after push-off, heel striking first at the end of the swing.
-    pitch: stride > 0.1 ? lerp(-20, 12, u) * Math.sin(Math.PI * Math.min(1, u * 1.2)) : 0,
+    // Pitch > 0 is toe down: toe down just after push-off, toe up for the heel strike.
+    pitch: stride > 0.1 ? lerp(20, -12, u) * Math.sin(Math.PI * Math.min(1, u * 1.2)) : 0,
   };
 }
 
@@ -291,32 +291,30 @@ export function evaluateCharacter(ch: CharacterPlan, perf: PerformancePlan, t: n
   const hipL = add(pelvis, qRotate(pelvisWorldQ, [d.hipHalf, -d.hipDrop, 0]));
   const hipR = add(pelvis, qRotate(pelvisWorldQ, [-d.hipHalf, -d.hipDrop, 0]));
 
-  // A planted foot still out of reach rolls onto its toe (heel lift), keeping the toe fixed.
+  // A planted foot still out of reach rolls onto its toe (heel lift): the ankle turns about the
+  // toe contact in the foot's vertical plane, so the toe stays exactly where it was planted.
+  const toe = toeOffset(d);
   const toeOff = (hip: V3, a: V3, f: { planted: boolean; yaw: number; pitch: number }): { ankle: V3; pitch: number } => {
     if (!f.planted || Math.hypot(hip[0] - a[0], hip[1] - a[1], hip[2] - a[2]) <= legLen * 0.995) return { ankle: a, pitch: f.pitch };
     const fdir = yawDir(f.yaw);
-    const toeLen = d.footLength * 0.7;
-    const toe: V3 = [a[0] + fdir[0] * toeLen, a[1] - d.ankle * 0.6, a[2] + fdir[2] * toeLen];
+    const L = toe[2];
+    const up = -toe[1];
+    const contact: V3 = [a[0] + fdir[0] * L, a[1] - up, a[2] + fdir[2] * L];
+    const ankleAt = (r: number): V3 => {
+      // (along, up) of the ankle relative to the toe is (−L, up); rotate it so the heel rises.
+      const nAlong = -L * Math.cos(r) + up * Math.sin(r);
+      const nUp = L * Math.sin(r) + up * Math.cos(r);
+      return [contact[0] + fdir[0] * nAlong, contact[1] + nUp, contact[2] + fdir[2] * nAlong];
+    };
     let lo = 0;
     let hi = 60;
-    let best = a;
-    for (let k = 0; k < 10; k++) {
-      const phi = (lo + hi) / 2;
-      const r = phi * DEG;
-      // Rotate the ankle about the toe, in the vertical plane of the foot.
-      const rel = sub(a, toe);
-      const along = dot(rel, fdir);
-      const up = rel[1];
-      const nAlong = along * Math.cos(r) - up * Math.sin(r);
-      const nUp = along * Math.sin(r) + up * Math.cos(r);
-      const cand: V3 = [toe[0] + fdir[0] * nAlong, toe[1] + nUp, toe[2] + fdir[2] * nAlong];
-      if (Math.hypot(hip[0] - cand[0], hip[1] - cand[1], hip[2] - cand[2]) > legLen * 0.995) lo = phi;
-      else {
-        hi = phi;
-        best = cand;
-      }
+    for (let k = 0; k < 12; k++) {
+      const mid = (lo + hi) / 2;
+      const c = ankleAt(mid * DEG);
+      if (Math.hypot(hip[0] - c[0], hip[1] - c[1], hip[2] - c[2]) > legLen * 0.995) lo = mid;
+      else hi = mid;
     }
-    return { ankle: best, pitch: -hi };
+    return { ankle: ankleAt(hi * DEG), pitch: hi };
   };
   const tl = toeOff(hipL, aL, fl);
   const tr = toeOff(hipR, aR, fr);

@@ -87,6 +87,14 @@ export function bodyDims(height: number, build = 'average', presentation = 'neut
   };
 }
 
+/**
+ * Toe contact point in the foot's frame (from the ankle joint): on the ground, under the ball of
+ * the foot. A planted foot pivots about this point when the heel lifts.
+ */
+export function toeOffset(d: BodyDims): V3 {
+  return [0, -d.ankle, 0.72 * d.footLength];
+}
+
 /** Rest offset of each joint from its parent (rest pose: standing, arms hanging, facing +Z). */
 export function restOffsets(d: BodyDims): V3[] {
   const o: Record<JointName, V3> = {

@@ -144,3 +144,35 @@ export function errorDiffuse(img: LinearImage, target: Target, out: Uint16Array,
   }
   if (hy !== undefined) hy.primed = true;
 }
+
+/**
+ * Hysteresis as a pass over an already dithered frame (positional dithers): where the source is
+ * within the threshold of the colour last decided on, restore the previous index.
+ */
+export function applyHysteresis(img: LinearImage, target: Target, out: Uint16Array, hy: HysteresisState): void {
+  const { width: w, height: h, rgb: src, opaque } = img;
+  const toS = LINEAR16_TO_SRGB8;
+  const S = LINEAR_LUT_SCALE;
+  const cells = isCellMatchers(target) ? target : null;
+  const t = hy.threshold;
+  for (let i = 0; i < w * h; i++) {
+    if (opaque !== null && opaque[i] === 0) continue;
+    const a3 = i * 3;
+    const ar = toS[(src[a3] * S + 0.5) | 0], ag = toS[(src[a3 + 1] * S + 0.5) | 0], ab = toS[(src[a3 + 2] * S + 0.5) | 0];
+    if (
+      hy.primed &&
+      Math.abs(ar - hy.anchor[a3]) <= t &&
+      Math.abs(ag - hy.anchor[a3 + 1]) <= t &&
+      Math.abs(ab - hy.anchor[a3 + 2]) <= t &&
+      (cells === null || cells.matchers[cells.cellOf[i]].contains(hy.index[i]))
+    ) {
+      out[i] = hy.index[i];
+    } else {
+      hy.index[i] = out[i];
+      hy.anchor[a3] = ar;
+      hy.anchor[a3 + 1] = ag;
+      hy.anchor[a3 + 2] = ab;
+    }
+  }
+  hy.primed = true;
+}

@@ -17,7 +17,8 @@ export interface OrderedOptions {
   map: ThresholdMap;
   /** 0..1, scales the threshold offset (0 = plain nearest). Default 1. */
   strength?: number;
-  /** Pattern anchor in pixels (world- or layer-anchored dithering); default 0, 0 (screen). */
+  /** Screen position of the pattern origin, in output pixels: pass the on-screen offset of the
+   *  world (or layer) origin so the pattern moves with it; default 0, 0 (screen-anchored). */
   offsetX?: number;
   offsetY?: number;
 }
@@ -54,8 +55,8 @@ export function orderedDither(img: LinearImage, target: Target, out: Uint16Array
   const { width: w, height: h, rgb: src, opaque } = img;
   const map = opts.map;
   const mw = map.width, mh = map.height, mv = map.values;
-  const ox = (((opts.offsetX ?? 0) % mw) + mw) % mw;
-  const oy = (((opts.offsetY ?? 0) % mh) + mh) % mh;
+  const ox = (((-(opts.offsetX ?? 0)) % mw) + mw) % mw;
+  const oy = (((-(opts.offsetY ?? 0)) % mh) + mh) % mh;
   const strength = opts.strength ?? 1;
   const cells = isCellMatchers(target) ? target : null;
   const single = cells ? null : (target as NearestColor);

@@ -37,8 +37,8 @@ export function patternDither(img: LinearImage, target: Target, out: Uint16Array
   const { width: w, height: h, rgb: src, opaque } = img;
   const n = map.width * map.height;
   const mw = map.width, mh = map.height, ranks = map.ranks;
-  const ox = ((offsetX % mw) + mw) % mw;
-  const oy = ((offsetY % mh) + mh) % mh;
+  const ox = ((-offsetX % mw) + mw) % mw;
+  const oy = ((-offsetY % mh) + mh) % mh;
   const cells = isCellMatchers(target) ? target : null;
   const single = cells ? null : (target as NearestColor);
   const singleCache = single ? cacheFor(store, single) : null;

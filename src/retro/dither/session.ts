@@ -8,7 +8,7 @@ import { bayerMap } from './bayer';
 import { blueNoiseMap } from './blue-noise';
 import { clusteredDot } from './clustered-dot';
 import { DIFFUSION_KERNELS } from './diffusion-kernels';
-import { createHysteresisState, errorDiffuse, type HysteresisState } from './error-diffusion';
+import { applyHysteresis, createHysteresisState, errorDiffuse, type HysteresisState } from './error-diffusion';
 import { knollDither } from './knoll';
 import { isCellMatchers, type Target } from './matcher';
 import { orderedDither } from './ordered';
@@ -24,9 +24,11 @@ export interface DitherSettings {
   /** Error diffusion only. Default true. */
   serpentine?: boolean;
   /**
-   * Error diffusion only: keep a pixel's previous palette index while its source stays within this
-   * many 8-bit levels per channel of the colour it was decided on. 0 disables. Default 6
-   * (above ±2-level sensor noise, below a visible change).
+   * Keep a pixel's previous palette index while its source stays within this many 8-bit levels
+   * per channel of the colour it was decided on. 0 disables. Default 6 (above ±2-level sensor
+   * noise or film grain, below a visible change). Error diffusion applies it inside the scan
+   * (so kept pixels still pass on their error); positional dithers apply it after, and drop it
+   * for a frame whose pattern offset moved.
    */
   hysteresis?: number;
   /** Threshold tile for the `custom` dither. */
@@ -48,6 +50,7 @@ export class DitherSession {
   private readonly hysteresisLevels: number;
   private readonly map: ThresholdMap | null;
   private hysteresis: HysteresisState | null = null;
+  private lastOffset: [number, number] | null = null;
 
   constructor(settings: DitherSettings) {
     const name = canonicalDitherName(settings.dither);
@@ -62,24 +65,27 @@ export class DitherSession {
   /** Forget the previous frame (a cut). */
   reset(): void {
     this.hysteresis = null;
+    this.lastOffset = null;
+  }
+
+  private state(img: LinearImage): HysteresisState | undefined {
+    if (this.hysteresisLevels <= 0) return undefined;
+    if (!this.hysteresis || this.hysteresis.index.length !== img.width * img.height) {
+      this.hysteresis = createHysteresisState(img.width, img.height, this.hysteresisLevels);
+    }
+    return this.hysteresis;
   }
 
   /** Dithers one frame's working image against the target; returns palette indices. */
   run(img: LinearImage, target: Target, frame: DitherFrameOptions = {}, out = new Uint16Array(img.width * img.height)): Uint16Array {
     const name = this.dither;
     if (name === 'none' || this.strength === 0) {
+      // Nearest colour is a function of the pixel alone: nothing to stabilise.
       orderedDither(img, target, out, { map: bayerMap(2), strength: 0 });
       return out;
     }
     if (isDiffusionName(name)) {
-      let hy: HysteresisState | undefined;
-      if (this.hysteresisLevels > 0) {
-        if (!this.hysteresis || this.hysteresis.index.length !== img.width * img.height) {
-          this.hysteresis = createHysteresisState(img.width, img.height, this.hysteresisLevels);
-        }
-        hy = this.hysteresis;
-      }
-      errorDiffuse(img, target, out, { kernel: DIFFUSION_KERNELS[name], strength: this.strength, serpentine: this.serpentine, hysteresis: hy });
+      errorDiffuse(img, target, out, { kernel: DIFFUSION_KERNELS[name], strength: this.strength, serpentine: this.serpentine, hysteresis: this.state(img) });
       return out;
     }
     const ox = Math.round(frame.offsetX ?? 0);
@@ -87,6 +93,14 @@ export class DitherSession {
     if (name === 'knoll') knollDither(img, target, out, this.map!, this.strength, ox, oy);
     else if (name === 'yliluoma') yliluomaDither(img, target, out, this.map!, this.strength, ox, oy);
     else orderedDither(img, target, out, { map: this.map!, strength: this.strength, offsetX: ox, offsetY: oy });
+    const hy = this.state(img);
+    if (hy) {
+      // A moved pattern must show at once: hysteresis would pin the old phase.
+      const moved = this.lastOffset !== null && (this.lastOffset[0] !== ox || this.lastOffset[1] !== oy);
+      if (moved) hy.primed = false;
+      applyHysteresis(img, target, out, hy);
+    }
+    this.lastOffset = [ox, oy];
     return out;
   }
 }

@@ -94,7 +94,7 @@ function recipe(p: Parsed, seed: string): Recipe {
       if (night || p.timeOfDay === 'dusk') {
         for (let c = 0; c < 5; c++) {
           const carrier = 4200 + 180 * c;
-          layers.push(new EventLayer(`${seed}:cricket${c}`, 1.6 + 0.3 * c, (n) => ({ samples: cricketChirp(n, carrier), pan: -0.8 + 0.4 * c, send: 0.25, gainDb: -42 - 2 * c }), c * 0.11));
+          layers.push(new EventLayer(`${seed}:cricket${c}`, 1.6 + 0.3 * c, (n) => ({ samples: cricketChirp(n, carrier), pan: -0.8 + 0.4 * c, send: 0.25, gainDb: -38 - 2 * c }), c * 0.11));
         }
       }
       return { layers, reverb: { roomSize: 0.7, damping: 0.5, mix: 0.25 } };
@@ -145,6 +145,8 @@ function recipe(p: Parsed, seed: string): Recipe {
 /** An endless ambience, generated chunk by chunk (`next(frames)`), deterministic per seed. */
 export class AmbienceStream {
   readonly sampleRate = AMBIENCE_SAMPLE_RATE;
+  /** The layers this bed is made of, e.g. ['wind', 'rumble', 'birds0', …]. */
+  readonly layerNames: string[];
   private layers: Layer[];
   private reverb?: Reverb;
   private reverbMix = 0;
@@ -157,6 +159,7 @@ export class AmbienceStream {
     const p = parseOrThrow(AmbienceSchema, params, 'ambience');
     const r = recipe(p, `${seed}:${p.type}:${p.timeOfDay}`);
     this.layers = r.layers;
+    this.layerNames = r.layers.map((l) => l.name);
     if (r.reverb) {
       this.reverb = new Reverb(AMBIENCE_SAMPLE_RATE, { roomSize: r.reverb.roomSize, damping: r.reverb.damping });
       this.reverbMix = r.reverb.mix;

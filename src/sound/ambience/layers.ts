@@ -17,14 +17,18 @@ const SR = AMBIENCE_SAMPLE_RATE;
 const CONTROL = 64;
 
 export interface Layer {
+  /** What the layer is (e.g. `birds0`, `rumble`, `crickets2`): the last part of its seed. */
+  readonly name: string;
   /** Adds samples for absolute positions [t, t + n) into L/R at [at, at + n), and into the reverb send. */
   render(L: Float32Array, R: Float32Array, at: number, n: number, t: number, sendL: Float32Array, sendR: Float32Array): void;
 }
 
 const db = (x: number) => Math.pow(10, x / 20);
+const nameOf = (seed: string) => seed.slice(seed.lastIndexOf(':') + 1);
 
 /** Steady coloured noise per channel (decorrelated), filtered, with slow level drift. */
 export class NoiseBedLayer implements Layer {
+  readonly name: string;
   private nl: Noise;
   private nr: Noise;
   private fl: BiquadChain;
@@ -39,6 +43,7 @@ export class NoiseBedLayer implements Layer {
     private drift = { rateHz: 0.07, depth: 0.25 },
     private width = 1,
   ) {
+    this.name = nameOf(seed);
     this.nl = new Noise(seed, 'L');
     this.nr = new Noise(seed, 'R');
     const c = filters.map((f) => designBiquad(f.type, f.hz, SR, f.q, f.gainDb));
@@ -74,8 +79,10 @@ export class NoiseBedLayer implements Layer {
 
 /** Mains hum: fundamental plus odd-heavy harmonics, centred, with a slight wobble. */
 export class HumLayer implements Layer {
+  readonly name: string;
   private seed: number;
   constructor(seed: string, private hz: 50 | 60, private levelDb: number) {
+    this.name = nameOf(seed);
     this.seed = seedOf(seed, 'hum');
   }
   render(L: Float32Array, R: Float32Array, at: number, n: number, t: number): void {
@@ -94,6 +101,7 @@ export class HumLayer implements Layer {
 
 /** Wind: band-passed noise whose centre and level wander in gusts, plus a low rumble. */
 export class WindLayer implements Layer {
+  readonly name: string;
   private nl: Noise;
   private nr: Noise;
   private bl = new Biquad(designBiquad('bandpass', 500, SR, 0.8));
@@ -101,6 +109,7 @@ export class WindLayer implements Layer {
   private rumble: NoiseBedLayer;
   private s: number;
   constructor(seed: string, private levelDb: number, private gustiness = 0.5) {
+    this.name = nameOf(seed);
     this.nl = new Noise(seed, 'windL');
     this.nr = new Noise(seed, 'windR');
     this.s = seedOf(seed, 'gust');
@@ -142,6 +151,7 @@ interface ActiveEvent {
  * mono event from its own RNG and returns it with a pan and reverb send.
  */
 export class EventLayer implements Layer {
+  readonly name: string;
   private sched: Noise;
   private next: number;
   private index = 0;
@@ -153,6 +163,7 @@ export class EventLayer implements Layer {
     /** Events may start before t = 0 so a bed does not open on an empty stage. */
     firstAtSeconds?: number,
   ) {
+    this.name = nameOf(seed);
     this.sched = new Noise(seed, 'schedule');
     this.next = Math.round((firstAtSeconds ?? this.sched.exponential(ratePerSecond)) * SR);
   }
@@ -361,12 +372,14 @@ export function drip(noise: Noise): Float32Array {
 
 /** Rain: a band-limited hiss plus a dense field of individual drops (tiny bubbles and ticks). */
 export class RainLayer implements Layer {
+  readonly name: string;
   private hiss: NoiseBedLayer;
   private rumble?: NoiseBedLayer;
   private drops: Noise;
   private active: Array<{ at: number; f: number; decay: number; amp: number; gl: number; gr: number }> = [];
   private nextDrop: number;
   constructor(seed: string, private intensity: number, levelDb: number) {
+    this.name = nameOf(seed);
     this.hiss = new NoiseBedLayer(`${seed}:hiss`, 'pink', [{ type: 'highpass', hz: 400 }, { type: 'lowpass', hz: 9000 }], levelDb, { rateHz: 0.05, depth: 0.15 });
     if (intensity > 0.5) this.rumble = new NoiseBedLayer(`${seed}:rumble`, 'brown', [{ type: 'lowpass', hz: 220 }], levelDb - 4 + 6 * (intensity - 0.5));
     this.drops = new Noise(seed, 'drops');
@@ -407,11 +420,13 @@ export class RainLayer implements Layer {
  * pauses, all distance-filtered. Unintelligible by construction, as walla should be.
  */
 export class WallaLayer implements Layer {
+  readonly name: string;
   private voices: Array<{ noise: Noise; f1: Biquad; f2: Biquad; pan: [number, number]; rate: number; seed: number; pitch: number }>;
   private lp = [Biquad.of('lowpass', 2400, SR), Biquad.of('lowpass', 2400, SR)];
   private bl = new Float32Array(0);
   private br = new Float32Array(0);
   constructor(seed: string, count: number, private levelDb: number) {
+    this.name = nameOf(seed);
     const n = new Noise(seed, 'walla');
     this.voices = Array.from({ length: count }, (_, k) => ({
       noise: new Noise(seed, 'voice', k),

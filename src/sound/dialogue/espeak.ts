@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { KinoError, issue } from '../../doc/errors';
 
 const require = createRequire(import.meta.url);
@@ -20,25 +21,37 @@ interface EspeakModule {
 }
 type EspeakFactory = (opts: Record<string, unknown>) => Promise<EspeakModule>;
 
-let loaded: Promise<{ factory: EspeakFactory; module: WebAssembly.Module; version: string }> | undefined;
+interface Loaded {
+  factory: EspeakFactory;
+  module: WebAssembly.Module;
+  version: string;
+}
+const loaded = new Map<string, Promise<Loaded>>();
 
 function unavailable(why: string): KinoError {
   return new KinoError(
     issue('dialogue/espeak-unavailable', `Speech synthesis is unavailable: ${why}`, {
-      hint: 'Dialogue needs the npm package espeak-ng (a WebAssembly build of eSpeak NG). Run `npm install` in the kino checkout; kino does not fall back to silent dialogue.',
+      hint: 'Dialogue needs the npm package espeak-ng (a WebAssembly build of eSpeak NG). Run `npm install` in the kino checkout (or point KINO_ESPEAK_DIR at a folder with espeak-ng.js and espeak-ng.wasm); kino does not fall back to silent dialogue.',
     }),
   );
 }
 
-function load(): Promise<{ factory: EspeakFactory; module: WebAssembly.Module; version: string }> {
-  loaded ??= (async () => {
-    let entry: string;
-    try {
-      entry = require.resolve('espeak-ng');
-    } catch {
-      throw unavailable('the espeak-ng package is not installed.');
-    }
-    const dir = path.dirname(entry);
+/** Folder holding espeak-ng.js and espeak-ng.wasm: KINO_ESPEAK_DIR, else the npm package. */
+function espeakDir(): string {
+  if (process.env.KINO_ESPEAK_DIR) return path.resolve(process.env.KINO_ESPEAK_DIR);
+  try {
+    return path.dirname(require.resolve('espeak-ng'));
+  } catch {
+    throw unavailable('the espeak-ng package is not installed.');
+  }
+}
+
+function load(): Promise<Loaded> {
+  const dir = espeakDir();
+  let p = loaded.get(dir);
+  if (p) return p;
+  p = (async () => {
+    const jsFile = path.join(dir, 'espeak-ng.js');
     const wasmFile = path.join(dir, 'espeak-ng.wasm');
     let version = 'unknown';
     try {
@@ -49,17 +62,16 @@ function load(): Promise<{ factory: EspeakFactory; module: WebAssembly.Module; v
     let factory: EspeakFactory;
     let module: WebAssembly.Module;
     try {
-      factory = ((await import('espeak-ng')) as { default: EspeakFactory }).default;
+      factory = ((await import(pathToFileURL(jsFile).href)) as { default: EspeakFactory }).default;
       module = await WebAssembly.compile(fs.readFileSync(wasmFile));
     } catch (e) {
-      throw unavailable(`loading ${wasmFile} failed: ${(e as Error).message}`);
+      throw unavailable(`loading eSpeak NG from ${dir} failed: ${(e as Error).message.split('\n')[0]}`);
     }
     return { factory, module, version };
   })();
-  loaded.catch(() => {
-    loaded = undefined; // let a later call retry (e.g. after npm install)
-  });
-  return loaded;
+  loaded.set(dir, p);
+  p.catch(() => loaded.delete(dir)); // let a later call retry (e.g. after npm install)
+  return p;
 }
 
 /** The eSpeak NG package version (feeds the dialogue cache key). */

@@ -21,41 +21,64 @@ export interface MouthOptions {
   smoothingHz?: number;
 }
 
-/** Computes the mouth-open envelope of a speech signal. */
+function frameRms(x: Float32Array, hop: number, frames: number): Float64Array {
+  const out = new Float64Array(frames);
+  for (let f = 0; f < frames; f++) {
+    const a = Math.round(f * hop);
+    const b = Math.min(x.length, Math.round((f + 1) * hop));
+    let s = 0;
+    for (let i = a; i < b; i++) s += x[i] * x[i];
+    out[f] = b > a ? Math.sqrt(s / (b - a)) : 0;
+  }
+  return out;
+}
+
+/** Zero-phase one-pole low-pass (forward then backward), in place. */
+function smooth(v: Float64Array, cutoffHz: number, frameRate: number): void {
+  const k = 1 - Math.exp((-2 * Math.PI * cutoffHz) / frameRate);
+  let y = 0;
+  for (let f = 0; f < v.length; f++) v[f] = y += k * (v[f] - y);
+  y = 0;
+  for (let f = v.length - 1; f >= 0; f--) v[f] = y += k * (v[f] - y);
+}
+
+function percentile(v: Float64Array, p: number): number {
+  const sorted = Array.from(v).sort((a, b) => a - b);
+  return sorted[Math.floor(p * (sorted.length - 1))] || 1;
+}
+
+/**
+ * Computes the mouth-open envelope of a speech signal: the vowel band drives the jaw, and
+ * any speech energy at all (consonants included, on a log scale) parts the lips a little —
+ * so the mouth starts moving with the first sound of "Stop", not 80 ms later at the "o".
+ */
 export function mouthEnvelope(samples: Float32Array, sampleRate: number, opts: MouthOptions = {}): MouthEnvelope {
   const frameRate = opts.frameRate ?? 100;
+  const fc = opts.smoothingHz ?? 20;
   const hop = sampleRate / frameRate;
   const frames = Math.ceil(samples.length / hop);
   const band = samples.slice();
   Biquad.of('highpass', 120, sampleRate).process(band);
   Biquad.of('lowpass', 2200, sampleRate).process(band);
   Biquad.of('lowpass', 2200, sampleRate).process(band);
-  const raw = new Float64Array(frames);
-  for (let f = 0; f < frames; f++) {
-    const a = Math.round(f * hop);
-    const b = Math.min(samples.length, Math.round((f + 1) * hop));
-    let s = 0;
-    for (let i = a; i < b; i++) s += band[i] * band[i];
-    raw[f] = b > a ? Math.sqrt(s / (b - a)) : 0;
-  }
-  // Zero-phase one-pole smoothing, run forwards then backwards.
-  const fc = opts.smoothingHz ?? 20;
-  const k = 1 - Math.exp((-2 * Math.PI * fc) / frameRate);
-  let y = 0;
-  for (let f = 0; f < frames; f++) raw[f] = y += k * (raw[f] - y);
-  y = 0;
-  for (let f = frames - 1; f >= 0; f--) raw[f] = y += k * (raw[f] - y);
+  const vowel = frameRms(band, hop, frames);
+  const full = frameRms(samples, hop, frames);
+  smooth(vowel, fc, frameRate);
+  smooth(full, fc, frameRate);
   // Normalise to a loud-but-not-extreme frame (98th percentile) so one plosive does not make
-  // every other syllable look mumbled, then gate the breath/noise floor.
-  const sorted = Array.from(raw).sort((p, q) => p - q);
-  const ref = sorted[Math.floor(0.98 * (sorted.length - 1))] || 1;
+  // every other syllable look mumbled.
+  const vRef = percentile(vowel, 0.98);
+  const fRef = percentile(full, 0.98);
   const values = new Float32Array(frames);
   for (let f = 0; f < frames; f++) {
-    const v = raw[f] / ref;
-    // Soft gate below 6 %: a closed mouth in pauses, no jitter on room noise.
-    const g = v <= 0.06 ? 0 : Math.min(1, (v - 0.06) / 0.94);
-    // Mild compression (γ 0.75): quieter syllables still open the jaw visibly.
-    values[f] = Math.pow(g, 0.75);
+    const v = vowel[f] / vRef;
+    // Soft gate below 6 %: a closed mouth in pauses, no jitter on breath noise.
+    const jaw = v <= 0.06 ? 0 : Math.min(1, (v - 0.06) / 0.94);
+    // Lips: speech energy from −40 dB (re the loud frames) up, on a log scale, to at most 0.3.
+    const db = 20 * Math.log10(full[f] / fRef + 1e-9);
+    const lips = 0.3 * Math.min(1, Math.max(0, (db + 40) / 40));
+    // Mild compression (γ 0.75) of the jaw: quieter syllables still open it visibly.
+    values[f] = Math.max(Math.pow(jaw, 0.75), lips);
   }
   return { frameRate, values };
 }
