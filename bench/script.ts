@@ -97,21 +97,29 @@ async function main(): Promise<void> {
     process.stdout.write(s + '\n');
   };
 
-  // 1. 5 MB
-  const large = makeLargeFountain();
-  const largeMiB = Buffer.byteLength(large) / 1048576;
-  const first = performance.now();
-  const { script: big } = parseFountain(large, { fileName: '5mb.fountain' });
-  const coldMs = performance.now() - first;
-  const largeMs = time(() => parseFountain(large), 5, 1);
-  const largeTokMs = time(() => tokenizeFountain(large), 5, 1);
-
-  // 2. Big Fish side by side
+  // 1. Big Fish side by side
   const bigFish = read('Big-Fish.fountain');
   const fj = new Fountain();
-  const oursMs = time(() => parseFountain(bigFish), 30, 5);
-  const oursTokMs = time(() => tokenizeFountain(bigFish), 30, 5);
-  const theirsMs = time(() => fj.parse(bigFish, true), 10, 2);
+  // Same treatment for both: warmed up until the JIT settles, then the median of many runs.
+  const theirsMs = time(() => fj.parse(bigFish, true), 40, 15);
+  const oursMs = time(() => parseFountain(bigFish), 80, 30);
+  const oursTokMs = time(() => tokenizeFountain(bigFish), 80, 30);
+
+  // 2. 5 MB (after the small-script timings, so its large heap does not slow them)
+  const large = makeLargeFountain();
+  const largeMiB = Buffer.byteLength(large) / 1048576;
+  let coldMs = 0;
+  let largeScenes = 0;
+  let largeCharacters = 0;
+  {
+    const first = performance.now();
+    const { script } = parseFountain(large, { fileName: '5mb.fountain' });
+    coldMs = performance.now() - first;
+    largeScenes = script.scenes.length;
+    largeCharacters = script.characters.length;
+  }
+  const largeMs = time(() => parseFountain(large), 5, 1);
+  const largeTokMs = time(() => tokenizeFountain(large), 5, 1);
 
   // 3. fountain-js on 5 MB, killable
   const tmp = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kino-bench-')), '5mb.fountain');
@@ -121,17 +129,21 @@ async function main(): Promise<void> {
 
   log('# Screenplay parsing (bench/script.ts)');
   log();
-  log(`Machine: ${os.cpus().length}-core ${os.cpus()[0]?.model ?? 'CPU'}, ${os.type()} ${os.release()}, Node ${process.versions.node}. Median of repeated runs in one process; fountain-js ${readVersion('fountain-js')} from npm in the same run.`);
+  log(`Machine: ${os.cpus().length}-core ${os.cpus()[0]?.model ?? 'CPU'} VM, ${osName()}, Node ${process.versions.node}. Median of repeated runs in one process; fountain-js ${readVersion('fountain-js')} from npm in the same run.`);
   log();
   log('| case | kino | fountain-js | ratio |');
   log('| --- | ---: | ---: | ---: |');
-  log(`| Big Fish (${(Buffer.byteLength(bigFish) / 1024).toFixed(0)} KiB, ${countHeadings(bigFish)} headings): full Script model | ${fmt(oursMs)} ms | ${fmt(theirsMs)} ms | **${(theirsMs / oursMs).toFixed(1)}×** faster |`);
-  log(`| Big Fish: element stream only (tokenizeFountain) | ${fmt(oursTokMs)} ms | ${fmt(theirsMs)} ms | ${(theirsMs / oursTokMs).toFixed(1)}× faster |`);
-  log(`| ${largeMiB.toFixed(2)} MiB generated script (${big.scenes.length} scenes, ${big.characters.length} characters): full model | ${fmt(largeMs)} ms (first run ${fmt(coldMs)} ms) | ${theirsLarge.ms === null ? theirsLarge.note : fmt(theirsLarge.ms) + ' ms'} | ${theirsLarge.ms === null ? `> ${(FOUNTAIN_JS_KILL_MS / largeMs).toFixed(0)}×` : (theirsLarge.ms / largeMs).toFixed(0) + '×'} |`);
+  log(`| Big Fish (${(Buffer.byteLength(bigFish) / 1024).toFixed(0)} KiB, ${parseFountain(bigFish).script.scenes.length} scenes): tokens (like for like: fountain-js gives tokens + HTML) | ${fmt(oursTokMs)} ms | ${fmt(theirsMs)} ms | **${(theirsMs / oursTokMs).toFixed(1)}×** faster |`);
+  log(`| Big Fish: full Script model (tokens + scenes, speeches, cast, pages, eighths, runtime, beats) | ${fmt(oursMs)} ms | ${fmt(theirsMs)} ms | ${(theirsMs / oursMs).toFixed(1)}× faster |`);
+  log(`| ${largeMiB.toFixed(2)} MiB generated script (${largeScenes} scenes, ${largeCharacters} characters): full model | ${fmt(largeMs)} ms (first run ${fmt(coldMs)} ms) | ${theirsLarge.ms === null ? theirsLarge.note : fmt(theirsLarge.ms) + ' ms'} | ${theirsLarge.ms === null ? `> ${(FOUNTAIN_JS_KILL_MS / largeMs).toFixed(0)}×` : (theirsLarge.ms / largeMs).toFixed(0) + '×'} |`);
   log(`| ${largeMiB.toFixed(2)} MiB: element stream only | ${fmt(largeTokMs)} ms | | |`);
   log();
-  log(`Goals: 5 MB in < 1 s — ${largeMs < 1000 ? 'met' : 'NOT met'} (${fmt(largeMs)} ms); ≥ 10× fountain-js on a feature — ${theirsMs / oursMs >= 10 ? 'met' : 'NOT met'} (${(theirsMs / oursMs).toFixed(1)}×).`);
-  log('kino builds the whole model (scenes, speeches, characters, locations, pages, eighths, runtime, beat sheet); fountain-js builds tokens and HTML.');
+  log(`Goals: 5 MB in < 1 s — ${largeMs < 1000 ? 'met' : 'NOT met'} (${fmt(largeMs)} ms); ≥ 10× fountain-js on a feature — ${theirsMs / oursTokMs >= 10 ? 'met' : 'NOT met'} for tokens (${(theirsMs / oursTokMs).toFixed(1)}×), ${(theirsMs / oursMs).toFixed(1)}× for the full model, which fountain-js does not build.`);
+  log();
+  log('Notes:');
+  log('- The 2-core VM is shared with other jobs, so figures move by ±30 % between runs; fountain-js on the 5 MB file has landed on both sides of the 60 s kill (59.4 s, and killed).');
+  log('- The 5 MB file is the three Fountain samples repeated with varied scene numbers and cue names (makeLargeFountain), so it has thousands of distinct scenes and characters.');
+  log("- kino's full-model time is dominated by the page model (word wrap of every element to place it on 55-line pages) and by per-speech bookkeeping; the scanner itself is the \"tokens\" row.");
   if (write) {
     const target = path.join(here, 'results/script.md');
     await writeFileAtomic(target, lines.join('\n') + '\n');
@@ -139,8 +151,14 @@ async function main(): Promise<void> {
   }
 }
 
-function countHeadings(text: string): number {
-  return text.split('\n').filter((l) => /^(INT|EXT|EST|I\/E)/i.test(l)).length;
+function osName(): string {
+  try {
+    const m = /^PRETTY_NAME="?([^"\n]*)"?$/m.exec(fs.readFileSync('/etc/os-release', 'utf8'));
+    if (m) return m[1];
+  } catch {
+    // not Linux, or no os-release
+  }
+  return `${os.type()} ${os.release()}`;
 }
 
 function readVersion(pkg: string): string {

@@ -21,7 +21,7 @@ function Cast() {
         <Costume jacket={{ kind: 'leather', color: '#3b4a36' }} top={{ kind: 't-shirt', color: '#d9d2c3' }} bottom={{ kind: 'jeans', color: '#2a3550' }} shoes={{ kind: 'boots', color: '#2a1d14' }} />
       </Character>
       <Character id="leo" name="LEO" height={1.82} build="average" presentation="masc" skin="#e0ac88" hair="#5a3220" hairStyle="side-part" voice={{ variant: 'm3', pitch: 40 }}>
-        <Costume top={{ kind: 'sweater', color: '#b5a672' }} bottom={{ kind: 'trousers', color: '#333840' }} shoes="#2a2420" />
+        <Costume top={{ kind: 'sweater', color: '#6d2f3a' }} bottom={{ kind: 'trousers', color: '#333840' }} shoes="#2a2420" />
       </Character>
     </>
   );
@@ -45,7 +45,7 @@ function Kitchen() {
       <Prop id="lamp" kind="floor-lamp" position={[-2.5, 0, 0.6]} />
       <Prop id="shelf" kind="bookshelf" position={[2.6, 0, -2.3]} />
       <Prop id="plant" kind="plant" position={[-2.6, 0, -2.0]} />
-      <Prop id="mug" shape="cylinder" size={[0.09, 0.1, 0.09]} position={[0.25, 0.75, -0.45]} color="#e8e2d0" material={{ roughness: 0.4 }} />
+      <Prop id="mug" kind="mug" position={[0.25, 0.75, -0.45]} rotation={-30} color="#e8e2d0" material={{ roughness: 0.35 }} />
       <Prop id="vase" model="assets/vase.gltf" position={[-0.3, 0.75, -0.75]} scale={1.2} />
       <Mark id="doorway" position={[3.4, 0, -1.5]} facing={-90} />
       <Mark id="inside" position={[2.3, 0, -1.3]} />

@@ -12,7 +12,7 @@ import { rgbToLinear, type Rgb } from '../util/color';
 import { hash01, hashString } from '../util/random';
 import { evaluateCamera } from './camera';
 import { enforceThirtyDegrees, placeCoverage, planCoverageCut, type CoverageInput } from './coverage';
-import { frameGroup, frameInsert, frameOts, frameSingle, SIZE_LENS, type Framed, type SubjectRef } from './framing';
+import { clearOfPeople, frameGroup, frameInsert, frameOts, frameSingle, SIZE_LENS, unblock, type Framed, type SubjectRef } from './framing';
 import { expandRig, toLightPlan, type LightInput } from './lights';
 import { add, cross, dirYaw, dist2, norm, scale, sub, yawDir, type V3 } from './math';
 import { buildPerformances, seatStance } from './performance/perform';
@@ -667,7 +667,14 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
             framed = frameOts(over, people[0].ref, 1, { size, ...lensOpt });
             targetSubject = people[0].id;
           } else if (people.length === 1) {
-            framed = frameSingle(people[0].ref, size, { azimuth: (p.azimuth as number | undefined) ?? 20, angle: p.angle as string | undefined, ...lensOpt });
+            // A single stays clean: if someone stands in the line of sight, swing wider around.
+            const others = present.filter((x) => x !== people[0].id).map((x) => subjectAt(x, mid)).filter((x): x is SubjectRef => !!x);
+            const base = (p.azimuth as number | undefined) ?? 20;
+            const tries = p.azimuth !== undefined ? [base] : [base, -base, 40, -40, 60, -60];
+            for (const az of tries) {
+              framed = frameSingle(people[0].ref, size, { azimuth: az, angle: p.angle as string | undefined, ...lensOpt });
+              if (clearOfPeople(framed.position, framed.target, others)) break;
+            }
             targetSubject = people[0].id;
           } else if (people.length > 1) {
             // Face the group from the side they face.
@@ -685,6 +692,7 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
             framed = frameInsert(o.point, o.size, [o.point[0], 0, o.point[2] + 3], { size, ...lensOpt });
           } else framed = { position: [0, 1.6, 6], target: [0, 1.2, 0], focalLengthMm: (cp.focalLengthMm as number) ?? SIZE_LENS[size], targetOffset: [0, 0, 0] };
           if (p.angle === 'dutch' && cp.roll === undefined) cp.roll = 12;
+          if (framed) framed = unblock(framed, ctx.walls);
         }
         shots.push({
           id,
@@ -742,6 +750,7 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
         const { placed } = placeCoverage(input, cut, { subjectAt, objectAt: (id) => objectAt(id), sensor: { widthMm: 24.89, heightMm: 18.66 }, aspect });
         const final = enforceThirtyDegrees(placed, (s) => (s.setup.subject ? subjectAt(s.setup.subject, (s.t0 + s.t1) / 2)?.eyes ?? objectAt(s.setup.subject)?.point : undefined));
         final.forEach((s, i) => {
+          s.framed = unblock(s.framed, ctx.walls);
           const su = s.setup;
           const name = su.kind === 'master' ? 'Master' : su.kind === 'ots' ? `OTS on ${ctx.cast[su.subject!]?.name ?? su.subject}` : su.kind === 'single' ? `${ctx.cast[su.subject!]?.name ?? su.subject} ${su.size}` : `Insert: ${su.subject}`;
           const tracking = su.kind === 'single' || su.kind === 'ots' ? su.subject : undefined;
@@ -777,7 +786,8 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
     if (!shots.length) {
       // No shots written: cover the scene with one wide master so it still plays.
       const people = present.map((s) => subjectAt(s, sceneEnd / 2)).filter((x): x is SubjectRef => !!x);
-      const framed = people.length ? frameGroup(people, 'WS', { normal: norm(people.reduce((a, x) => add(a, yawDir(x.yaw)), [0, 0, 0] as V3)) as V3, sensor: { widthMm: 24.89, heightMm: 18.66 }, aspect }) : undefined;
+      const grouped = people.length ? frameGroup(people, 'WS', { normal: norm(people.reduce((a, x) => add(a, yawDir(x.yaw)), [0, 0, 0] as V3)) as V3, sensor: { widthMm: 24.89, heightMm: 18.66 }, aspect }) : undefined;
+      const framed = grouped ? unblock(grouped, ctx.walls) : undefined;
       shots.push({
         id: 'master',
         key: `${sn.id}/master`,
@@ -902,7 +912,7 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
     fpsValue,
     resolution,
     seed,
-    outputs: (fp.outputs as FilmPlan['outputs']).map((o) => ({ ...o })),
+    outputs: ((fp.outputs as FilmPlan['outputs'] | undefined) ?? [{ name: slugify(fp.title as string), format: 'h264' }]).map((o) => ({ ...o })),
     totalFrames: frame,
     duration: frame / fpsValue,
     cast,
@@ -911,6 +921,10 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
     file: opts.file,
   };
   return { plan, issues };
+}
+
+function slugify(s: string): string {
+  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'movie';
 }
 
 function insideWall(p: V3, walls: WallPlan[]): WallPlan | undefined {

@@ -12,7 +12,7 @@
 
 import type { ShotSize } from '../doc/schema';
 import { cross, dot, norm, sub, DEG, type V3 } from './math';
-import { frameGroup, frameInsert, frameOts, frameSingle, SIZE_ORDER, type Framed, type SubjectRef } from './framing';
+import { clearOfPeople, frameGroup, frameInsert, frameOts, frameSingle, SIZE_ORDER, type Framed, type SubjectRef } from './framing';
 import type { Sensor } from './lens';
 import type { LinePlan } from './schema';
 
@@ -238,11 +238,15 @@ export function placeCoverage(input: CoverageInput, segs: CoverageSegment[], ctx
       const subj = su.subject === A ? a : b;
       const other = su.subject === A ? b : a;
       if (subj) {
-        // Matched singles sit near the other character's eye-line, turned 25° toward the camera side.
+        // Matched singles sit near the other character's eye-line, turned toward the camera side —
+        // 25° if that is clean, wider until the other actor is out of the line of sight.
         const toward = other ? Math.atan2(other.eyes[0] - subj.eyes[0], other.eyes[2] - subj.eyes[2]) / DEG : subj.yaw;
         const plus = [Math.sin((toward + 25) * DEG), 0, Math.cos((toward + 25) * DEG)] as V3;
-        const az = dot(plus, normal) >= 0 ? 25 : -25;
-        framed = frameSingle({ ...subj, yaw: toward }, su.size, { azimuth: az, focalLengthMm: input.lens.single, sensor: ctx.sensor, aspect: ctx.aspect });
+        const sign = dot(plus, normal) >= 0 ? 1 : -1;
+        for (const az of [25, 35, 45, 55, 65]) {
+          framed = frameSingle({ ...subj, yaw: toward }, su.size, { azimuth: sign * az, focalLengthMm: input.lens.single, sensor: ctx.sensor, aspect: ctx.aspect });
+          if (!other || clearOfPeople(framed.position, framed.target, [other])) break;
+        }
       }
     } else if (su.kind === 'insert' && su.subject) {
       const o = ctx.objectAt(su.subject);

@@ -99,17 +99,18 @@ export function frameGroup(subjects: SubjectRef[], size: ShotSize, opts: { norma
  * frame left of the line from fg to subject, seen from behind fg), aimed at the subject's face.
  */
 export function frameOts(fg: SubjectRef, subj: SubjectRef, side: 1 | -1, opts: { size?: ShotSize; focalLengthMm?: number; sensor: Sensor; aspect: number }): Framed {
+  // Just behind the foreground head, a little to one side and at its eye height: the near
+  // shoulder and the back of the head take the edge third of the frame, the subject faces us.
   const toSubj = norm([subj.eyes[0] - fg.eyes[0], 0, subj.eyes[2] - fg.eyes[2]]);
   const lateral = norm(cross([0, 1, 0], toSubj));
-  const back = 0.55;
-  const shoulder = 0.3 * (fg.height / 1.75);
-  const position: V3 = add(add(fg.eyes, scale(toSubj, -back)), add(scale(lateral, side * shoulder), [0, 0.02, 0]));
+  const scaleK = fg.height / 1.75;
+  const position: V3 = add(add(fg.eyes, scale(toSubj, -0.72 * scaleK)), add(scale(lateral, side * 0.2 * scaleK), [0, 0.03, 0]));
   const size = opts.size ?? 'MCU';
   const { aim, frameH } = aimFor(subj, size);
-  // The foreground shoulder should take about a third of the frame, so aim slightly off the subject.
-  const target = add(aim, scale(lateral, side * 0.12 * frameH));
-  const distance = Math.hypot(target[0] - position[0], target[1] - position[1], target[2] - position[2]);
-  const focal = opts.focalLengthMm ?? clamp(focalForFrame(frameH * 1.35, distance, opts.sensor, opts.aspect), 32, 85);
+  const distance = Math.hypot(aim[0] - position[0], aim[1] - position[1], aim[2] - position[2]);
+  const focal = opts.focalLengthMm ?? clamp(focalForFrame(frameH * 1.25, distance, opts.sensor, opts.aspect), 28, 85);
+  // Nudge the subject away from the foreground shoulder so the two do not overlap.
+  const target = add(aim, scale(lateral, -side * 0.05 * distance));
   return { position, target, focalLengthMm: focal, targetOffset: sub(target, subj.eyes) };
 }
 
@@ -122,4 +123,110 @@ export function frameInsert(point: V3, objectSize: number, from: V3, opts: { siz
   const elev = 35 * DEG;
   const position: V3 = [point[0] + dir[0] * dist * Math.cos(elev), point[1] + dist * Math.sin(elev), point[2] + dir[2] * dist * Math.cos(elev)];
   return { position, target: point, focalLengthMm: focal, targetOffset: [0, 0, 0] };
+}
+
+export interface WallLike {
+  from: [number, number];
+  to: [number, number];
+  height: number;
+  thickness: number;
+  openings: Array<{ at: number; width: number; sill: number; height: number }>;
+}
+
+/**
+ * A camera framed from the subject outward may end up behind a wall of the set. Like a DP in a
+ * small room, slide it along its line of sight to just inside the wall and widen the lens by the
+ * same ratio, so the subject keeps its size in frame. Views through a door or window are kept.
+ */
+export function unblock(f: Framed, walls: WallLike[], minFocalMm = 14): Framed {
+  let best = insideWalledSides(f, walls, minFocalMm);
+  for (let pass = 0; pass < 3; pass++) {
+    const cam = best.position;
+    const aim = best.target;
+    let nearest = Infinity;
+    for (const w of walls) {
+      const hit = segmentHit([aim[0], aim[2]], [cam[0], cam[2]], w.from, w.to);
+      if (!hit) continue;
+      const along = hit.v * Math.hypot(w.to[0] - w.from[0], w.to[1] - w.from[1]);
+      const y = aim[1] + (cam[1] - aim[1]) * hit.u;
+      if (y < 0 || y > w.height) continue;
+      const throughOpening = w.openings.some((o) => Math.abs(along - o.at) < o.width / 2 - 0.05 && y > o.sill + 0.05 && y < o.sill + o.height - 0.05);
+      if (throughOpening) continue;
+      nearest = Math.min(nearest, hit.u);
+    }
+    if (nearest === Infinity) return best;
+    const total = Math.hypot(cam[0] - aim[0], cam[1] - aim[1], cam[2] - aim[2]);
+    const keep = Math.max(0.3, nearest * total - 0.3);
+    const k = keep / total;
+    const position: V3 = [aim[0] + (cam[0] - aim[0]) * k, aim[1] + (cam[1] - aim[1]) * k, aim[2] + (cam[2] - aim[2]) * k];
+    best = { ...best, position, focalLengthMm: Math.max(minFocalMm, best.focalLengthMm * k) };
+  }
+  return best;
+}
+
+/** Intersection of segment p0→p1 with segment a→b in the floor plan: u along p, v along a→b. */
+function segmentHit(p0: [number, number], p1: [number, number], a: [number, number], b: [number, number]): { u: number; v: number } | undefined {
+  const rx = p1[0] - p0[0];
+  const rz = p1[1] - p0[1];
+  const sx = b[0] - a[0];
+  const sz = b[1] - a[1];
+  const den = rx * sz - rz * sx;
+  if (Math.abs(den) < 1e-9) return undefined;
+  const qx = a[0] - p0[0];
+  const qz = a[1] - p0[1];
+  const u = (qx * sz - qz * sx) / den;
+  const v = (qx * rz - qz * rx) / den;
+  return u > 1e-6 && u <= 1 && v >= 0 && v <= 1 ? { u, v } : undefined;
+}
+
+/**
+ * Sides of the set's footprint that have a wall along them are closed: a camera must stay at
+ * least 0.3 m inside them (shooting past the end of a wall puts its edge in frame). The open side
+ * — the "fourth wall" — is where cameras may stand back as far as they like.
+ */
+function insideWalledSides(f: Framed, walls: WallLike[], minFocalMm: number): Framed {
+  if (!walls.length) return f;
+  const xs = walls.flatMap((w) => [w.from[0], w.to[0]]);
+  const zs = walls.flatMap((w) => [w.from[1], w.to[1]]);
+  const box = { x0: Math.min(...xs), x1: Math.max(...xs), z0: Math.min(...zs), z1: Math.max(...zs) };
+  const along = (axis: 'x' | 'z', value: number, span: number) =>
+    walls.reduce((sum, w) => {
+      const onLine = axis === 'x' ? Math.abs(w.from[0] - value) < 0.3 && Math.abs(w.to[0] - value) < 0.3 : Math.abs(w.from[1] - value) < 0.3 && Math.abs(w.to[1] - value) < 0.3;
+      return onLine ? sum + Math.hypot(w.to[0] - w.from[0], w.to[1] - w.from[1]) : sum;
+    }, 0) >= 0.5 * span;
+  const w = box.x1 - box.x0;
+  const d = box.z1 - box.z0;
+  const closed = { x0: along('x', box.x0, d), x1: along('x', box.x1, d), z0: along('z', box.z0, w), z1: along('z', box.z1, w) };
+  const m = 0.3;
+  const cam = f.position;
+  const aim = f.target;
+  // Largest fraction k of the aim→camera line that keeps the camera inside every closed side.
+  let k = 1;
+  const limit = (c: number, a: number, bound: number, inside: 1 | -1) => {
+    // inside = +1: need c >= bound; −1: need c <= bound.
+    if ((c - bound) * inside >= 0) return 1;
+    const t = (bound - a) / (c - a);
+    return Number.isFinite(t) ? Math.max(0.05, t) : 1;
+  };
+  if (closed.x0) k = Math.min(k, limit(cam[0], aim[0], box.x0 + m, 1));
+  if (closed.x1) k = Math.min(k, limit(cam[0], aim[0], box.x1 - m, -1));
+  if (closed.z0) k = Math.min(k, limit(cam[2], aim[2], box.z0 + m, 1));
+  if (closed.z1) k = Math.min(k, limit(cam[2], aim[2], box.z1 - m, -1));
+  if (k >= 1) return f;
+  const position: V3 = [aim[0] + (cam[0] - aim[0]) * k, aim[1] + (cam[1] - aim[1]) * k, aim[2] + (cam[2] - aim[2]) * k];
+  return { ...f, position, focalLengthMm: Math.max(minFocalMm, f.focalLengthMm * k) };
+}
+
+/** True when the line of sight from the camera to the aim point passes clear of these people. */
+export function clearOfPeople(position: V3, aim: V3, people: Array<{ eyes: V3 }>, radius = 0.32): boolean {
+  for (const p of people) {
+    for (let i = 0; i <= 24; i++) {
+      const t = i / 24;
+      const x = position[0] + (aim[0] - position[0]) * t;
+      const y = position[1] + (aim[1] - position[1]) * t;
+      const z = position[2] + (aim[2] - position[2]) * t;
+      if (y < p.eyes[1] + 0.2 && Math.hypot(x - p.eyes[0], z - p.eyes[2]) < radius) return false;
+    }
+  }
+  return true;
 }

@@ -2,7 +2,7 @@
 // `kino retro` flags and the processor all read this schema.
 
 import { z } from 'zod';
-import { DistanceMetricSchema } from './color/distance';
+import { DISTANCE_METRICS } from './color/distance';
 import { ConstraintSchema } from './constraints/constraint';
 import { CrtParamsSchema } from './crt/params';
 import { CRT_PRESET_NAMES, type CrtPresetName } from './crt/presets';
@@ -45,8 +45,15 @@ export const RetroOptionsSchema = z
     fit: FitSchema.default('cover'),
     resample: ResampleSchema.default('area'),
     constraint: ConstraintSchema.default('none'),
-    /** Perceptual metric for nearest-colour search. */
-    distance: DistanceMetricSchema.default('oklab'),
+    /**
+     * Metric for nearest-colour search. "auto": CIEDE2000 for dithers that decide each pixel on
+     * its own (none, ordered, Yliluoma); for error-feeding dithers (error diffusion, Knoll) the
+     * shot's first frame is dithered with sRGB-Euclidean and with CIEDE2000 selection and the
+     * better one (lower blurred ΔE00) is kept for the shot — which wins depends on the palette.
+     */
+    distance: z.enum([...DISTANCE_METRICS, 'auto']).default('auto'),
+    /** Error diffusion: aim at the closest colour the palette can mix instead of spraying unpayable error. */
+    gamutMap: z.boolean().default(true),
     /** Error diffusion: serpentine scan. */
     serpentine: z.boolean().default(true),
     /** Error diffusion across frames: keep a pixel's colour while its source moves ≤ this many 8-bit levels (0 = off). */

@@ -5,7 +5,11 @@
 
 import path from 'node:path';
 import { KinoError, issue, type KinoIssue } from '../doc/errors';
-import { NearestColor } from './color/nearest';
+import { sharedMatcher, type NearestColor } from './color/nearest';
+import type { DistanceMetric } from './color/distance';
+import { meanBlurredDeltaE } from './color/fidelity';
+import { canonicalDitherName, isDiffusionName } from './dither/registry';
+import type { LinearImage } from './linear-image';
 import { planConstraint, CONSTRAINT_DEFAULT_PALETTE, type ConstraintState } from './constraints/index';
 import { createCrt, type CrtSession } from './crt/crt';
 import { DitherSession } from './dither/session';
@@ -34,6 +38,8 @@ export interface ProcessFrameOptions {
 
 export interface RetroProcessor {
   readonly options: RetroOptions;
+  /** The colour metric in use (resolved from "auto" on the first frame). */
+  readonly distance: DistanceMetric | undefined;
   /** The shot's palette (for adaptive palettes: available after the first frame or sample frames). */
   readonly palette: Palette | undefined;
   /** Quantised frame as palette indices, before any CRT. */
@@ -113,8 +119,35 @@ export function createRetroProcessorSync(input: RetroOptionsInput, ctx: Processo
 function buildProcessor(o: RetroOptions, ctx: ProcessorContext): RetroProcessor {
   let palette = ctx.palette;
   let matcher: NearestColor | undefined;
+  let distance: DistanceMetric | undefined = o.distance === 'auto' ? undefined : o.distance;
   const adaptive = adaptiveCount(o.palette);
-  const session = new DitherSession({ dither: o.dither, strength: o.strength, serpentine: o.serpentine, hysteresis: o.hysteresis, pattern: ctx.pattern });
+  const settings = { dither: o.dither, strength: o.strength, serpentine: o.serpentine, hysteresis: o.hysteresis, pattern: ctx.pattern, gamutMap: o.gamutMap };
+  const session = new DitherSession(settings);
+  const feedsError = isDiffusionName(canonicalDitherName(o.dither) ?? '') || o.dither === 'knoll';
+
+  /** Resolves "auto": see RetroOptionsSchema.distance. Runs once, on the shot's first frame. */
+  const chooseDistance = (img: LinearImage): DistanceMetric => {
+    if (!feedsError || o.strength === 0) return 'ciede2000';
+    if (o.constraint !== 'none') return 'rgb';
+    let best: DistanceMetric = 'rgb';
+    let bestScore = Infinity;
+    for (const metric of ['rgb', 'ciede2000'] as const) {
+      const trial = new DitherSession({ ...settings, hysteresis: 0 });
+      const m = sharedMatcher(palette!, metric);
+      const idx = trial.run(img, m);
+      const out = new Float32Array(img.rgb.length);
+      for (let i = 0; i < idx.length; i++) {
+        if (idx[i] === TRANSPARENT_INDEX) out.set(img.rgb.subarray(i * 3, i * 3 + 3), i * 3);
+        else out.set(m.paletteLinear.subarray(idx[i] * 3, idx[i] * 3 + 3), i * 3);
+      }
+      const score = meanBlurredDeltaE(img.rgb, out, img.width, img.height);
+      if (score < bestScore) {
+        bestScore = score;
+        best = metric;
+      }
+    }
+    return best;
+  };
   let constraintState: ConstraintState = {};
   const crt: CrtSession | undefined = o.crt ? createCrt(o.crt) : undefined;
 
@@ -129,11 +162,12 @@ function buildProcessor(o: RetroOptions, ctx: ProcessorContext): RetroProcessor 
   const quantize = (frame: Frame, frameIndex = 0, opts: ProcessFrameOptions = {}): IndexedFrame => {
     assertFrame(frame);
     ensurePalette(frame);
-    if (!matcher) matcher = new NearestColor(palette!, { distance: o.distance });
     const w = o.size?.width ?? frame.width;
     const h = o.size?.height ?? frame.height;
     const img = resizeToLinear(frame, w, h, { resample: o.resample, fit: o.fit });
-    const plan = planConstraint(o.constraint, img, { palette: palette!, distance: o.distance, matcher }, constraintState);
+    if (!distance) distance = chooseDistance(img);
+    if (!matcher) matcher = sharedMatcher(palette!, distance);
+    const plan = planConstraint(o.constraint, img, { palette: palette!, distance, matcher }, constraintState);
     const indices = session.run(plan.img, plan.target, { offsetX: opts.ditherOffset?.x, offsetY: opts.ditherOffset?.y });
     if (plan.expand) {
       const e = plan.expand(indices);
@@ -146,6 +180,9 @@ function buildProcessor(o: RetroOptions, ctx: ProcessorContext): RetroProcessor 
     options: o,
     get palette() {
       return palette;
+    },
+    get distance() {
+      return distance;
     },
     quantize,
     process(frame, frameIndex = 0, opts = {}) {

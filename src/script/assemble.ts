@@ -5,7 +5,7 @@
 import { beatSheet } from './beats';
 import { characterKey, probablySamePerson } from './cue';
 import type { ElementStream, ScriptElement } from './elements';
-import { analyzeHeading, locationKey } from './heading';
+import { analyzeHeading, locationKey, type HeadingFacts } from './heading';
 import {
   SCRIPT_SCHEMA_VERSION,
   type Action,
@@ -61,8 +61,19 @@ export function assembleScript(stream: ElementStream): Script {
   let speechHeight = 0;
   let lastLeftHeight = 0;
 
+  // Headings repeat within a script (INT. KITCHEN - DAY): analyse each distinct one once.
+  const headingFacts = new Map<string, HeadingFacts>();
+  const factsOf = (heading: string): HeadingFacts => {
+    let f = headingFacts.get(heading);
+    if (!f) {
+      f = analyzeHeading(heading);
+      headingFacts.set(heading, f);
+    }
+    return f;
+  };
+
   const newDraft = (heading: string | null, el: ScriptElement | null, index: number): SceneDraft => {
-    const facts = heading !== null ? analyzeHeading(heading) : { interior: null, location: null, timeOfDay: null };
+    const facts = heading !== null ? factsOf(heading) : { interior: null, location: null, timeOfDay: null };
     const h = el && el.type === 'scene-heading' ? el : null;
     const draft: SceneDraft = {
       scene: {
@@ -130,8 +141,14 @@ export function assembleScript(stream: ElementStream): Script {
     if (!speech || !current) return;
     const s = speech;
     const d: SceneDraft = current;
-    const spoken = s.parts.filter((p) => p.kind !== 'parenthetical');
-    s.text = spoken.map((p) => p.text).join('\n');
+    let text = '';
+    let first = true;
+    for (const p of s.parts) {
+      if (p.kind === 'parenthetical') continue;
+      text = first ? p.text : text + '\n' + p.text;
+      first = false;
+    }
+    s.text = text;
     s.parenthetical = s.parts[0]?.kind === 'parenthetical' ? s.parts[0].text : null;
     speechHeight = speechLines(s);
     if (s.dual === 'right' && lastLeftHeight > 0) {
@@ -183,7 +200,8 @@ export function assembleScript(stream: ElementStream): Script {
       case 'transition': {
         const d = target(el.line);
         flushSynopses(d);
-        addBlock(d, { kind: 'transition', text: el.text, line: el.line }, wrappedLines(el.text, widths.transition), spaceBefore.transition);
+        const h = wrappedLines(el.text, widths.transition);
+        addBlock(d, { kind: 'transition', text: el.text, line: el.line }, h, spaceBefore.transition, h);
         break;
       }
       case 'character': {
@@ -308,6 +326,7 @@ export function assembleScript(stream: ElementStream): Script {
 
 function gatherCharacters(opening: Scene | null, scenes: Scene[]): Character[] {
   const byKey = new Map<string, Character>();
+  const keyOf = new Map<string, string>();
   const order: Character[] = [];
   const extSets = new Map<Character, Set<string>>();
   const aliasSets = new Map<Character, Set<string>>();
@@ -315,7 +334,11 @@ function gatherCharacters(opening: Scene | null, scenes: Scene[]): Character[] {
   for (const scene of opening ? [opening, ...scenes] : scenes) {
     for (const e of scene.elements) {
       if (e.kind !== 'dialogue') continue;
-      const key = characterKey(e.character);
+      let key = keyOf.get(e.character);
+      if (key === undefined) {
+        key = characterKey(e.character);
+        keyOf.set(e.character, key);
+      }
       let c = byKey.get(key);
       if (!c) {
         c = {
@@ -364,6 +387,8 @@ function gatherCharacters(opening: Scene | null, scenes: Scene[]): Character[] {
   };
   for (const c of order) {
     const w = characterKey(c.name).split(' ');
+    // Real names are a few words; an all-caps paragraph read as a cue must not cost O(words²).
+    if (w.length > 8) continue;
     for (let k = 1; k < w.length; k++) {
       const other = names.get(w.slice(k).join(' '));
       if (other) suggest(c, other);

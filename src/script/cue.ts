@@ -21,6 +21,16 @@ export interface ParsedCue {
 
 /** Collapses runs of whitespace, strips format characters, NFC-normalises. */
 export function normalizeName(s: string): string {
+  // Fast path: printable ASCII with single inner spaces is already normal.
+  let plain = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 126 || c < 32 || (c === 32 && (i === 0 || i === s.length - 1 || s.charCodeAt(i + 1) === 32))) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return s;
   let t = s.normalize('NFC').replace(FORMAT_CHARS, '');
   t = t.replace(/\s+/g, ' ').trim();
   return t;
@@ -54,6 +64,8 @@ const EXTENSION_ALIASES: Record<string, string> = {
 
 /** `(cont’d)` → `CONT'D`, `(V.0.)` → `V.O.`, `(on the radio)` → `ON THE RADIO`. */
 export function normalizeExtension(ext: string): string {
+  const quick = EXTENSION_ALIASES[ext];
+  if (quick !== undefined) return quick;
   let e = normalizeName(ext).toUpperCase();
   e = e.replace(/[\u2018\u2019\u02bc\u00b4`]/g, "'");
   // A zero typed for the letter O in V.O./O.S. is a common typo (Big Fish has `(V.0.)`).
@@ -100,7 +112,7 @@ export function parseCue(cue: string): ParsedCue {
       if (e) extensions.push(e);
     }
   }
-  const name = normalizeName(split.name) || text;
+  const name = normalizeName(split.name.trim()) || text;
   return { name, extensions, text };
 }
 
@@ -110,6 +122,12 @@ export function parseCue(cue: string): ParsedCue {
  * Extensions may be lower case (`(cont'd)`, `(on the radio)`).
  */
 export function isUppercaseCue(line: string): boolean {
+  // Fast reject: an ASCII lower-case letter in the name part (most action lines).
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 40) break;
+    if (c >= 97 && c <= 122) return false;
+  }
   const split = splitCue(line);
   if (!split) return false;
   const name = split.name.trim();

@@ -57,10 +57,15 @@ export function lineAt(text: string, offset: number): number {
  * other than tab, line feed, form feed and carriage return making up more than 1 % of the
  * first 64 KiB. Returns its offset, or -1.
  */
+const CONTROL = /[\u0001-\u0008\u000b\u000e-\u001f]/;
+
 export function findBinaryMarker(text: string): number {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return nul;
-  const n = Math.min(text.length, 65536);
+  // Native scan first: text files almost never hold a C0 control character at all.
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (!CONTROL.test(head)) return -1;
+  const n = head.length;
   let controls = 0;
   let first = -1;
   for (let i = 0; i < n; i++) {
@@ -125,7 +130,7 @@ export function decodeScriptBytes(input: string | Uint8Array, fileName?: string)
     );
   }
   text = normalizeLineEndings(text);
-  if (text.trim() === '') {
+  if (!/\S/.test(text)) {
     throw new KinoError(
       issue('script/empty', 'The script is empty: there is no screenplay text in it.', {
         location: { file: fileName, line: 1 },

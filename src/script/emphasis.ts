@@ -37,8 +37,10 @@ function isPunct(c: number): boolean {
 }
 
 /** True when the text holds anything emphasis parsing would change. */
+const MARKUP = /[*_\\]/;
+
 export function hasEmphasisMarkup(text: string): boolean {
-  return text.indexOf('*') >= 0 || text.indexOf('_') >= 0 || text.indexOf('\\') >= 0;
+  return MARKUP.test(text);
 }
 
 function pushRun(out: StyledRun[], text: string, bold: boolean, italic: boolean, underline: boolean): void {
@@ -166,6 +168,10 @@ function parseLine(line: string, out: StyledRun[]): void {
 export function parseEmphasis(text: string): StyledRun[] {
   const out: StyledRun[] = [];
   if (!text) return out;
+  if (!hasEmphasisMarkup(text)) {
+    out.push({ text });
+    return out;
+  }
   let start = 0;
   for (;;) {
     const nl = text.indexOf('\n', start);

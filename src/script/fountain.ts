@@ -23,7 +23,7 @@ import { isAllCaps, isUppercaseCue, parseCue } from './cue';
 import type { ElementOf, ElementStream, ScriptElement } from './elements';
 import { parseEmphasis, runsText, stripEmphasis } from './emphasis';
 import { matchHeadingPrefix, splitSceneNumber } from './heading';
-import type { TitleField } from './model';
+import type { StyledRun, TitleField } from './model';
 
 export interface FountainOptions {
   /** File name for warnings. */
@@ -42,12 +42,15 @@ interface Note {
   line: number;
 }
 
-interface SrcLine {
-  text: string;
-  line: number;
-  notes: Note[] | null;
-  /** The line held only notes: it is transparent to the blank-line rules. */
-  noteOnly: boolean;
+/** The source after boneyard and notes are lifted out, as parallel arrays (no object per line). */
+interface SrcLines {
+  text: string[];
+  /** 1-based source line of each entry. */
+  line: number[];
+  /** Notes lifted out of an entry, by index. */
+  notes: Map<number, Note[]>;
+  /** 1 where the entry held only notes: it is transparent to the blank-line rules. */
+  noteOnly: Uint8Array;
 }
 
 /** Blank for Fountain: empty or whitespace only — except a line of exactly two spaces. */
@@ -64,6 +67,13 @@ function isLetterOrDigit(ch: string | undefined): boolean {
 
 // Pass 1: removes boneyard (slash-star … star-slash). Joined text keeps the line of its start.
 function removeBoneyard(src: string, warn: (line: number, code: string, msg: string, hint: string) => void): { texts: string[]; lines: number[] } {
+  if (src.indexOf('/*') < 0) {
+    // No boneyard (the common case): a native split is all that is needed.
+    const texts = src.split('\n');
+    const lines = new Array<number>(texts.length);
+    for (let i = 0; i < texts.length; i++) lines[i] = i + 1;
+    return { texts, lines };
+  }
   const texts: string[] = [];
   const lines: number[] = [];
   let cur = '';
@@ -114,16 +124,24 @@ function removeBoneyard(src: string, warn: (line: number, code: string, msg: str
 }
 
 /** Pass 2: lifts `[[notes]]` out of the text, joining the text around multi-line notes. */
-function extractNotes(texts: string[], lines: number[], warn: (line: number, code: string, msg: string, hint: string) => void): SrcLine[] {
-  const out: SrcLine[] = [];
+function extractNotes(texts: string[], lines: number[], warn: (line: number, code: string, msg: string, hint: string) => void): SrcLines {
   const n = texts.length;
+  if (!texts.some((t) => t.indexOf('[[') >= 0)) {
+    return { text: texts, line: lines, notes: new Map(), noteOnly: new Uint8Array(n) };
+  }
+  const outText: string[] = [];
+  const outLine: number[] = [];
+  const outNotes = new Map<number, Note[]>();
+  const onlyFlags: number[] = [];
   // Lines before this index are known to hold no `]]` up to the next blank line.
   let noCloseBefore = -1;
   let i = 0;
   while (i < n) {
     const t = texts[i];
     if (t.indexOf('[[') < 0) {
-      out.push({ text: t, line: lines[i], notes: null, noteOnly: false });
+      outText.push(t);
+      outLine.push(lines[i]);
+      onlyFlags.push(0);
       i++;
       continue;
     }
@@ -177,10 +195,13 @@ function extractNotes(texts: string[], lines: number[], warn: (line: number, cod
       cur = texts[k];
       pos = found + 2;
     }
-    out.push({ text: result, line: lines[i], notes, noteOnly: notes.length > 0 && result.trim() === '' });
+    if (notes.length) outNotes.set(outText.length, notes);
+    onlyFlags.push(notes.length > 0 && result.trim() === '' ? 1 : 0);
+    outText.push(result);
+    outLine.push(lines[i]);
     i = j + 1;
   }
-  return out;
+  return { text: outText, line: outLine, notes: outNotes, noteOnly: Uint8Array.from(onlyFlags) };
 }
 
 const TITLE_KEYS = new Set([
@@ -204,31 +225,32 @@ function isIndented(text: string): boolean {
 }
 
 /** Pass 3: the title page. Returns the fields and the index of the first body line. */
-function parseTitlePage(lines: SrcLine[]): { fields: TitleField[]; next: number } {
+function parseTitlePage(src: SrcLines): { fields: TitleField[]; next: number } {
+  const lines = src.text;
   let i = 0;
   // Lenient on purpose: a BOM or blank lines before `Title:` still give a title page.
-  while (i < lines.length && (lines[i].noteOnly || isBlankLine(lines[i].text))) i++;
+  while (i < lines.length && (src.noteOnly[i] || isBlankLine(lines[i]))) i++;
   if (i >= lines.length) return { fields: [], next: 0 };
-  const first = keyValue(lines[i].text);
+  const first = keyValue(lines[i]);
   if (!first || matchHeadingPrefix(first[0])) return { fields: [], next: 0 };
   if (!TITLE_KEYS.has(first[0].toLowerCase())) {
     // An unknown key starts a title page only when the block goes on like one: `FADE IN:` then a
     // blank line is action.
     const nx = lines[i + 1];
-    if (!nx || isBlankLine(nx.text) || !(isIndented(nx.text) || keyValue(nx.text))) return { fields: [], next: 0 };
+    if (nx === undefined || isBlankLine(nx) || !(isIndented(nx) || keyValue(nx))) return { fields: [], next: 0 };
   }
   const fields: TitleField[] = [];
   let cur: TitleField | null = null;
   for (; i < lines.length; i++) {
-    const L = lines[i];
-    if (L.noteOnly) continue;
-    if (isBlankLine(L.text)) break;
-    const kv = isIndented(L.text) ? null : keyValue(L.text);
+    const text = lines[i];
+    if (src.noteOnly[i]) continue;
+    if (isBlankLine(text)) break;
+    const kv = isIndented(text) ? null : keyValue(text);
     if (kv) {
       cur = { key: kv[0], values: kv[1] ? [stripEmphasis(kv[1])] : [] };
       fields.push(cur);
     } else if (cur) {
-      const v = L.text.trim();
+      const v = text.trim();
       if (v) cur.values.push(stripEmphasis(v));
     }
   }
@@ -236,6 +258,9 @@ function parseTitlePage(lines: SrcLine[]): { fields: TitleField[]; next: number 
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+// Placeholder until the emphasis pass fills in real runs (never mutated; saves an array per block).
+const NO_RUNS: StyledRun[] = [];
 
 /** Scans Fountain text (already decoded, `\n` line endings) into the element stream. Never throws. */
 export function tokenizeFountain(text: string, options: FountainOptions = {}): FountainTokens {
@@ -249,7 +274,9 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
   const lines = extractNotes(bone.texts, bone.lines, warn);
   const title = parseTitlePage(lines);
   const elements: ScriptElement[] = [];
-  const n = lines.length;
+  const n = lines.text.length;
+  const texts = lines.text;
+  const noteOnly = lines.noteOnly;
 
   let prevBlank = true;
   let inDialogue = false;
@@ -258,14 +285,15 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
 
   const nextIsBlank = (i: number): boolean => {
     for (let j = i + 1; j < n; j++) {
-      if (lines[j].noteOnly) continue;
-      return isBlankLine(lines[j].text);
+      if (noteOnly[j]) continue;
+      return isBlankLine(texts[j]);
     }
     return true;
   };
-  const emitNotes = (L: SrcLine): void => {
-    if (!L.notes) return;
-    for (const note of L.notes) elements.push({ type: 'note', text: note.text, line: note.line });
+  const emitNotes = (i: number): void => {
+    const notes = lines.notes.get(i);
+    if (!notes) return;
+    for (const note of notes) elements.push({ type: 'note', text: note.text, line: note.line });
   };
   const push = (el: ScriptElement): void => {
     elements.push(el);
@@ -277,31 +305,30 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
       o.text += '\n' + t;
       return;
     }
-    if (type === 'action') push({ type, text: t, runs: [], forced, line });
-    else push({ type, text: t, runs: [], line });
+    if (type === 'action') push({ type, text: t, runs: NO_RUNS, forced, line });
+    else push({ type, text: t, runs: NO_RUNS, line });
   };
 
   for (let i = title.next; i < n; i++) {
-    const L = lines[i];
-    if (L.noteOnly) {
-      emitNotes(L);
+    if (noteOnly[i]) {
+      emitNotes(i);
       continue;
     }
-    const t = L.text;
+    const t = texts[i];
     if (isBlankLine(t)) {
       prevBlank = true;
       inDialogue = false;
       open = null;
       continue;
     }
-    const line = L.line;
+    const line = lines.line[i];
     const s = t.trim();
     if (s === '') {
       // A line of exactly two spaces: keeps a dialogue or action block together.
       if (inDialogue) appendOr('dialogue', '', line);
       else appendOr('action', '', line);
       prevBlank = false;
-      emitNotes(L);
+      emitNotes(i);
       continue;
     }
 
@@ -317,10 +344,10 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
       } else {
         const o = open as Mutable<ScriptElement> | null;
         if (o && o.type === 'dialogue') o.text += '\n' + s;
-        else push({ type: 'dialogue', text: s, runs: [], line });
+        else push({ type: 'dialogue', text: s, runs: NO_RUNS, line });
       }
       prevBlank = false;
-      emitNotes(L);
+      emitNotes(i);
       continue;
     }
 
@@ -375,7 +402,7 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
       }
     }
     prevBlank = false;
-    emitNotes(L);
+    emitNotes(i);
   }
 
   function pushHeading(body: string, forced: boolean, line: number): void {

@@ -42,18 +42,35 @@ export interface HeadingPrefix {
  * or a space (`INTERCUT` and `ESTABLISHING` are not headings).
  */
 export function matchHeadingPrefix(text: string): HeadingPrefix | null {
-  const head = text.slice(0, 10).toUpperCase();
+  // Cheap character checks first: most lines tested here start a paragraph of action ("Edward…").
+  const c0 = text.charCodeAt(0) | 0x20; // ASCII lower-case
+  const c1 = text.charCodeAt(1) | 0x20;
+  if (c0 === 105 /* i */) {
+    if (c1 !== 110 /* n */ && c1 !== (0x2f | 0x20) /* / */) return null;
+  } else if (c0 === 101 /* e */) {
+    if (c1 !== 120 /* x */ && c1 !== 115 /* s */ && c1 !== (0x2f | 0x20) /* / */) return null;
+  } else return null;
   for (const [p, interior] of PREFIXES) {
-    if (!head.startsWith(p)) continue;
+    if (!startsWithIgnoreCase(text, p)) continue;
     const next = text.charCodeAt(p.length);
-    const endsWithDot = p.endsWith('.');
-    if (endsWithDot) {
+    if (p.endsWith('.')) {
       if (text.length > p.length) return { interior, length: p.length };
       continue;
     }
     if (next === 32 || next === 9 || next === 46) return { interior, length: next === 46 ? p.length + 1 : p.length };
   }
   return null;
+}
+
+/** ASCII case-insensitive prefix test against an upper-case prefix, without allocating. */
+function startsWithIgnoreCase(text: string, upperPrefix: string): boolean {
+  if (text.length < upperPrefix.length) return false;
+  for (let i = 0; i < upperPrefix.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== upperPrefix.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Strips a trailing scene number `#1#`, `#1A#`, `#I-1-A#`, `#110A.#`. */
@@ -74,49 +91,95 @@ const TIME_WORDS = new Set([
   'MINUTES', 'HOURS', 'WEEKS', 'MONTHS', 'YEARS', 'FLASHBACK', 'FLASHFORWARD',
 ]);
 
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 45 || c > 127;
+}
+
 function isTimeSegment(seg: string): boolean {
-  for (const w of seg.toUpperCase().split(/[^\p{L}\p{N}'-]+/u)) {
-    if (w && TIME_WORDS.has(w)) return true;
+  const up = seg.toUpperCase();
+  const n = up.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && !isWordChar(up.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isWordChar(up.charCodeAt(i))) i++;
+    if (i > start && TIME_WORDS.has(up.slice(start, i))) return true;
   }
   return false;
 }
 
+/** Collapses whitespace runs to one space and trims; returns the input when already tidy. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Collapses whitespace runs to one space and trims (hand-written: `/\s+/g` was the hot spot). */
+function collapse(s: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && isSpace(s.charCodeAt(a))) a++;
+  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  let out = '';
+  let from = a;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSpace(c)) continue;
+    let j = i + 1;
+    while (j < b && isSpace(s.charCodeAt(j))) j++;
+    if (j - i > 1 || c !== 32) {
+      out += s.slice(from, i) + ' ';
+      from = j;
+    }
+    i = j - 1;
+  }
+  if (from === 0 && b === s.length) return s;
+  return out + s.slice(from, b);
+}
+
 /** Splits on dash separators (` - `, `--`, en/em dash) — or on commas when no dash is used. */
 export function splitHeadingSegments(rest: string): string[] {
+  return splitSegments(rest).segments;
+}
+
+function splitSegments(rest: string): { segments: string[]; dashes: boolean } {
   const segs: string[] = [];
-  let cur = '';
+  let from = 0;
   let sawDash = false;
   const n = rest.length;
   for (let i = 0; i < n; i++) {
-    const c = rest[i];
-    if (c === '\u2013' || c === '\u2014') {
-      segs.push(cur);
-      cur = '';
+    const c = rest.charCodeAt(i);
+    if (c === 0x2013 || c === 0x2014) {
+      segs.push(rest.slice(from, i));
+      from = i + 1;
       sawDash = true;
-      continue;
-    }
-    if (c === '-') {
-      if (rest[i + 1] === '-') {
-        segs.push(cur);
-        cur = '';
-        sawDash = true;
-        while (rest[i + 1] === '-') i++;
-        continue;
-      }
-      const before = i > 0 ? rest[i - 1] : ' ';
-      const after = i + 1 < n ? rest[i + 1] : ' ';
-      if ((before === ' ' || before === '\t') && (after === ' ' || after === '\t')) {
-        segs.push(cur);
-        cur = '';
+    } else if (c === 45 /* - */) {
+      if (rest.charCodeAt(i + 1) === 45) {
+        segs.push(rest.slice(from, i));
+        while (rest.charCodeAt(i + 1) === 45) i++;
+        from = i + 1;
         sawDash = true;
         continue;
       }
+      const before = i > 0 ? rest.charCodeAt(i - 1) : 32;
+      const after = i + 1 < n ? rest.charCodeAt(i + 1) : 32;
+      if ((before === 32 || before === 9) && (after === 32 || after === 9)) {
+        segs.push(rest.slice(from, i));
+        from = i + 1;
+        sawDash = true;
+      }
     }
-    cur += c;
   }
-  segs.push(cur);
+  segs.push(rest.slice(from));
   const parts = sawDash ? segs : rest.split(',');
-  return parts.map((s) => s.replace(/\s+/g, ' ').trim()).filter((s) => s !== '');
+  const out: string[] = [];
+  for (const p of parts) {
+    const c = collapse(p);
+    if (c !== '') out.push(c);
+  }
+  return { segments: out, dashes: sawDash };
 }
 
 export interface HeadingFacts {
@@ -127,12 +190,12 @@ export interface HeadingFacts {
 
 /** Location and time of day of a heading (already without scene number and notes). */
 export function analyzeHeading(heading: string): HeadingFacts {
-  const text = heading.replace(/\s+/g, ' ').trim();
+  const text = collapse(heading);
   // A forced heading may still be a real slugline (`.INT. HOUSE`); its prefix counts too.
   const pre = matchHeadingPrefix(text);
   const rest = pre ? text.slice(pre.length).trim() : text;
   const interior = pre ? pre.interior : null;
-  const segs = splitHeadingSegments(rest);
+  const { segments: segs, dashes } = splitSegments(rest);
   if (segs.length === 0) return { interior, location: null, timeOfDay: null };
   let cut = -1;
   for (let i = 1; i < segs.length; i++) {
@@ -141,7 +204,7 @@ export function analyzeHeading(heading: string): HeadingFacts {
       break;
     }
   }
-  const sep = rest.includes(',') && segs.length > 1 && !/[\u2013\u2014]|--| - /.test(rest) ? ', ' : ' - ';
+  const sep = dashes ? ' - ' : ', ';
   const locationSegs = cut < 0 ? segs : segs.slice(0, cut);
   const timeSegs = cut < 0 ? [] : segs.slice(cut);
   const location = locationSegs.join(sep).toUpperCase();
@@ -151,10 +214,18 @@ export function analyzeHeading(heading: string): HeadingFacts {
 
 /** Location key: upper case, whitespace collapsed, trailing punctuation removed. */
 export function locationKey(location: string): string {
-  return location
-    .normalize('NFC')
-    .toUpperCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[\s.,;:]+$/, '')
-    .trim();
+  let s = collapse(location).toUpperCase();
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) > 127) {
+      s = s.normalize('NFC');
+      break;
+    }
+  }
+  let end = s.length;
+  while (end > 0) {
+    const c = s.charCodeAt(end - 1);
+    if (c === 46 || c === 44 || c === 59 || c === 58 || c === 32) end--;
+    else break;
+  }
+  return end === s.length ? s : s.slice(0, end);
 }

@@ -26,49 +26,57 @@ export const PAGE_MODEL = {
 
 /** Printed lines of text wrapped greedily at word boundaries; each hard line takes at least one. */
 export function wrappedLines(text: string, width: number): number {
+  // Most elements are one short line: answer without scanning words.
+  if (text.length <= width && text.indexOf('\n') < 0 && text.indexOf('\t') < 0) return 1;
   let total = 0;
   let start = 0;
   for (;;) {
     const nl = text.indexOf('\n', start);
-    const line = nl < 0 ? text.slice(start) : text.slice(start, nl);
-    total += wrapOne(line, width);
+    const end = nl < 0 ? text.length : nl;
+    total += end - start <= width && text.lastIndexOf('\t', end - 1) < start ? 1 : wrapOne(text, start, end, width);
     if (nl < 0) break;
     start = nl + 1;
   }
   return total;
 }
 
-function wrapOne(line: string, width: number): number {
-  if (line.indexOf('\t') >= 0) line = line.replace(/\t/g, ' '.repeat(PAGE_MODEL.tabWidth));
-  const n = line.length;
-  if (n <= width) return 1;
-  let lines = 1;
-  let col = 0;
-  let i = 0;
-  while (i < n) {
-    // next word (with its leading spaces)
-    let j = i;
-    while (j < n && line.charCodeAt(j) === 32) j++;
-    const spaces = j - i;
-    let k = j;
-    while (k < n && line.charCodeAt(k) !== 32) k++;
-    const word = k - j;
-    if (col > 0 && col + spaces + word > width) {
-      lines++;
-      col = 0;
-    }
-    // Indentation counts at the start of a line; spaces at a wrap point vanish.
-    const len = col === 0 && i > 0 ? word : spaces + word;
-    if (len > width) {
-      // A word longer than the line breaks mid-word.
-      lines += Math.floor((col + len - 1) / width);
-      col = (col + len) % width;
-    } else {
-      col += len;
-    }
-    i = k;
+/**
+ * Greedy word wrap of text[start, end), counted one printed line at a time: the break is the last
+ * space that fits, found by stepping back from the line's end (usually a few characters), so the
+ * cost is per printed line rather than per word — this is the hottest loop of the page model.
+ * Leading tabs count as PAGE_MODEL.tabWidth columns.
+ */
+function wrapOne(text: string, start: number, end: number, width: number): number {
+  let p = start;
+  let indent = 0;
+  while (p < end) {
+    const c = text.charCodeAt(p);
+    if (c === 32) indent += 1;
+    else if (c === 9) indent += PAGE_MODEL.tabWidth;
+    else break;
+    p++;
   }
-  return lines;
+  if (p >= end) return 1;
+  let lines = 1;
+  // Indentation wider than the column pushes the text to the next line.
+  let cap = width - indent;
+  if (cap <= 0) {
+    lines += Math.floor(indent / width);
+    cap = width - (indent % width) || width;
+  }
+  for (;;) {
+    if (end - p <= cap) return lines;
+    // The last space that fits, searched backwards no further than this line (a native
+    // lastIndexOf would run back to the start of the text when there is none: quadratic).
+    let space = p + cap;
+    while (space > p && text.charCodeAt(space) !== 32) space--;
+    // No space that fits: a word longer than the line breaks mid-word.
+    p = space > p ? space : p + cap;
+    while (p < end && text.charCodeAt(p) === 32) p++;
+    if (p >= end) return lines;
+    lines++;
+    cap = width;
+  }
 }
 
 export interface Placement {
@@ -99,10 +107,11 @@ export class PageCursor {
     }
   }
   /**
-   * Places a block. `keep` lines must sit on one page (a heading; a cue plus its first speech
-   * line); the rest flows over page breaks.
+   * Places a block. Its first `keep` lines must sit on one page (a heading with the line after
+   * it, a cue with its first speech line, two lines of an action paragraph); the rest flows over
+   * page breaks.
    */
-  place(height: number, spaceBefore: number, keep: number = height): Placement {
+  place(height: number, spaceBefore: number, keep: number = Math.min(2, height)): Placement {
     const L = this.linesPerPage;
     if (this.pos > 0) {
       if (this.pos + spaceBefore >= L) {

@@ -33,7 +33,7 @@ export function limiterGain(channels: Float32Array[], sampleRate: number, option
   const need = new Float32Array(n).fill(1);
   const env = new Float32Array(n);
   for (const c of channels) {
-    truePeakEnvelope(c, env);
+    truePeakEnvelope(c, env, ceiling);
     // env[i] covers (i, i+1); a gain at i must also cover the interval before it.
     let prev = 0;
     for (let i = 0; i < n; i++) {

@@ -147,22 +147,26 @@ export function mix(clips: MixClip[], options: MixOptions = {}): MixResult {
   const duration = o.durationSeconds ?? parsed.reduce((m, c) => Math.max(m, clipEnd(c)), 0);
   const total = Math.round(duration * MIX_SAMPLE_RATE);
   const buses = {} as Record<MixRole, Stereo>;
-  for (const r of MIX_ROLES) buses[r] = [new Float32Array(total), new Float32Array(total)];
+  const hasAmbience = parsed.some((c) => c.role === 'ambience');
+  // A 5-minute stereo bus is 115 MB: the ambience bus only exists when something is on it.
+  for (const r of MIX_ROLES) if (r !== 'ambience' || hasAmbience) buses[r] = [new Float32Array(total), new Float32Array(total)];
   for (const c of parsed) addClip(buses[c.role], { ...c, gainDb: c.gainDb + (o.roleGainDb[c.role] ?? 0) }, total);
 
   let duckGain = new Float32Array(0);
   if (o.duck !== false && parsed.some((c) => c.role === 'dialogue')) {
     const { roles, ...duck } = o.duck;
     const g = duckingGain(buses.dialogue, MIX_SAMPLE_RATE, duck);
-    for (const r of roles) applyGain(buses[r], g);
+    for (const r of roles) if (buses[r]) applyGain(buses[r], g);
     const step = MIX_SAMPLE_RATE / 100;
     duckGain = new Float32Array(Math.floor(total / step));
     for (let i = 0; i < duckGain.length; i++) duckGain[i] = g[i * step];
   }
   // Ambience joins effects (see the header).
-  for (let c = 0; c < 2; c++) {
-    const e = buses.effects[c], a = buses.ambience[c];
-    for (let i = 0; i < total; i++) e[i] += a[i];
+  if (hasAmbience) {
+    for (let c = 0; c < 2; c++) {
+      const e = buses.effects[c], a = buses.ambience[c];
+      for (let i = 0; i < total; i++) e[i] += a[i];
+    }
   }
   const stems: Record<StemName, Stereo> = { dialogue: buses.dialogue, music: buses.music, effects: buses.effects };
   const sum = (): Stereo => {

@@ -105,13 +105,19 @@ export async function writeAudioFolder(dir: string, st: Soundtrack, format: WavF
   await put('mix.wav', st.mix);
   for (const [name, ch] of Object.entries(st.stems)) await put(path.join('stems', `${name}.wav`), ch);
   for (const l of st.dialogue.lines) await put(path.join('dialogue', `${l.id.replace(/[^\w.-]+/g, '_')}.wav`), [l.samples]);
-  const { momentary, shortTerm, ...loudness } = st.loudness;
-  void momentary;
-  void shortTerm;
+  const l = st.loudness;
   const meta = {
     sampleRate: 48000,
     durationSeconds: st.durationSeconds,
-    loudness,
+    // The 10 Hz momentary/short-term series stay out: they are for meters, not for the file.
+    loudness: {
+      integratedLufs: l.integratedLufs,
+      loudnessRangeLu: l.loudnessRangeLu,
+      truePeakDbtp: l.truePeakDbtp,
+      samplePeakDbfs: l.samplePeakDbfs,
+      momentaryMaxLufs: l.momentaryMaxLufs,
+      shortTermMaxLufs: l.shortTermMaxLufs,
+    },
     normalisationGainDb: st.normalisationGainDb,
     limiterReductionDb: st.limiterReductionDb,
     cues: st.cues,

@@ -141,12 +141,15 @@ describe('coverage', () => {
     expect(setups).toContain('insert-cup');
   });
 
-  it('keeps every camera on one side of the action line (180° rule)', () => {
-    const right = cross(norm(sub(b0, a0)), [0, 1, 0]);
-    for (const s of shots) {
-      const side = dot(sub(s.camera.position, a0), right);
+  it('keeps every camera on one side of the action line (180° rule), as the line stands during each shot', () => {
+    shots.forEach((s, i) => {
+      const v = evaluateView(plan, 0, i, (s.sceneOut - s.sceneIn) / 2);
+      const a = v.characters.find((c) => c.id === 'ana')!.position;
+      const b = v.characters.find((c) => c.id === 'ben')!.position;
+      const right = cross(norm(sub(b, a)), [0, 1, 0]);
+      const side = dot(sub(v.camera.position, a), right);
       expect(side, s.name).toBeGreaterThan(0);
-    }
+    });
   });
 
   it('never jump-cuts: same-subject cuts change angle ≥ 30° or size ≥ 2 steps', () => {

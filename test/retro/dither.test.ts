@@ -13,7 +13,6 @@ import {
 } from '../../src/retro/dither/index';
 import { createRetroProcessorSync } from '../../src/retro/processor';
 import { builtinPalette } from '../../src/retro/palette/builtin';
-import { parseHexList } from '../../src/retro/palette/hex-list';
 import type { Frame } from '../../src/retro/frame';
 import { changedFraction, flatFrame, frameColors, paletteKeys, rampFrame, sameBytes } from '../fixtures/retro/frames';
 import { syntheticScene, photoScene } from '../fixtures/retro/scenes';
@@ -60,12 +59,16 @@ describe('threshold maps', () => {
     expect(Math.max(...map.ranks)).toBe(n - 1);
     for (const v of map.values) expect(v > 0 && v < 1).toBe(true);
   });
-  it('grows clustered dots from the cell centre', () => {
-    const m = clusteredDot(8);
-    // The first thresholds sit together (a dot), not spread out like Bayer's.
-    const first = [...m.ranks.keys()].filter((i) => m.ranks[i] < 4).map((i) => [i % 8, Math.floor(i / 8)]);
-    const spread = Math.max(...first.map(([x]) => x)) - Math.min(...first.map(([x]) => x));
-    expect(spread).toBeLessThanOrEqual(2);
+  it('grows clustered dots (every early pixel touches another) where Bayer disperses them', () => {
+    const touching = (m: ReturnType<typeof clusteredDot>, count: number) => {
+      const on = (x: number, y: number) => m.ranks[(((y + m.height) % m.height) * m.width + ((x + m.width) % m.width))] < count;
+      let lonely = 0;
+      for (let y = 0; y < m.height; y++)
+        for (let x = 0; x < m.width; x++) if (on(x, y) && !on(x + 1, y) && !on(x - 1, y) && !on(x, y + 1) && !on(x, y - 1)) lonely++;
+      return lonely;
+    };
+    expect(touching(clusteredDot(8), 16)).toBe(0);
+    expect(touching(bayerMap(8), 16)).toBe(16);
   });
   it('makes blue noise: deterministic, and far more even than white noise at every level', () => {
     expect(Array.from(voidAndCluster(16, 42))).toEqual(Array.from(voidAndCluster(16, 42)));
@@ -117,18 +120,20 @@ describe('every dither', () => {
 });
 
 describe('dithering in linear light', () => {
-  const bw = parseHexList('#000000,#ffffff');
   const fractionWhite = (f: Frame) => {
     let n = 0;
     for (let i = 0; i < f.width * f.height; i++) if (f.data[i * 4] === 255) n++;
     return n / (f.width * f.height);
   };
-  it('error diffusion mixes sRGB 128 grey from 21.6 % white (its linear value), not 50 %', () => {
-    const grey = flatFrame(128, 128, [128, 128, 128]);
-    for (const name of ['floyd-steinberg', 'jarvis-judice-ninke', 'stucki', 'sierra3']) {
-      const out = createRetroProcessorSync({ dither: name, palette: bw.rgb ? '#000000,#ffffff' : '' }).process(grey);
-      expect(fractionWhite(out)).toBeCloseTo(0.2158, 2);
+  it('error diffusion mixes greys from their linear-light share of white (sRGB 128 → 21.6 %, not 50 %)', () => {
+    for (const [v, linear] of [[64, 0.0513], [128, 0.2159], [192, 0.5271]]) {
+      const grey = flatFrame(128, 128, [v, v, v]);
+      for (const name of ['floyd-steinberg', 'jarvis-judice-ninke', 'stucki', 'sierra3']) {
+        const out = createRetroProcessorSync({ dither: name, palette: '#000000,#ffffff' }).process(grey);
+        expect(Math.abs(fractionWhite(out) - linear), `${name} at ${v}`).toBeLessThan(0.012);
+      }
     }
+    const grey = flatFrame(128, 128, [128, 128, 128]);
     // Knoll accumulates its error in linear light too.
     expect(fractionWhite(createRetroProcessorSync({ dither: 'knoll', palette: '#000000,#ffffff' }).process(grey))).toBeCloseTo(0.2158, 1);
   });
@@ -152,6 +157,12 @@ describe('temporal stability on a static noisy scene (±2 levels of sensor noise
   it.each(['bayer4', 'bayer8', 'clustered-dot', 'blue-noise', 'knoll', 'yliluoma', 'custom'])('%s changes ≤ 0.5 % of pixels', (name) => {
     expect(meanChange(name)).toBeLessThanOrEqual(0.005);
   });
+  it('positional dithers are anchored: an unchanged frame gives the same pixels, even with no hysteresis', () => {
+    for (const name of ['bayer8', 'blue-noise', 'knoll']) {
+      const p = processor(name, { hysteresis: 0 });
+      expect(changedFraction(p.process(frames[0], 0), p.process(frames[0], 1))).toBe(0);
+    }
+  });
   it('Floyd–Steinberg boils without hysteresis and holds still with it', () => {
     const without = meanChange('floyd-steinberg', { hysteresis: 0 });
     const withH = meanChange('floyd-steinberg');
@@ -174,19 +185,21 @@ describe('temporal stability on a static noisy scene (±2 levels of sensor noise
     expect(outside / total).toBeLessThan(0.01);
   });
   it('a world-anchored offset moves the pattern with the picture', () => {
-    const base = photoScene({ width: 96, height: 64, noise: 0 });
+    // 128×64: a whole number of every tile (8, 64), so the wrapped content and pattern agree.
+    const W = 128;
+    const base = photoScene({ width: W, height: 64, noise: 0 });
     const shifted = { ...base, data: new Uint8Array(base.data.length) };
     // Content moved 3 px right and 2 px down (edges wrap).
-    for (let y = 0; y < 64; y++) for (let x = 0; x < 96; x++) shifted.data.set(base.data.subarray((y * 96 + x) * 4, (y * 96 + x) * 4 + 4), (((y + 2) % 64) * 96 + ((x + 3) % 96)) * 4);
+    for (let y = 0; y < 64; y++) for (let x = 0; x < W; x++) shifted.data.set(base.data.subarray((y * W + x) * 4, (y * W + x) * 4 + 4), (((y + 2) % 64) * W + ((x + 3) % W)) * 4);
     for (const name of ['bayer8', 'blue-noise', 'knoll']) {
       const a = processor(name).process(base);
       const b = processor(name).process(shifted, 0, { ditherOffset: { x: 3, y: 2 } });
       let same = 0;
-      for (let y = 0; y < 64; y++) for (let x = 0; x < 96; x++) {
-        const oa = (y * 96 + x) * 4, ob = (((y + 2) % 64) * 96 + ((x + 3) % 96)) * 4;
+      for (let y = 0; y < 64; y++) for (let x = 0; x < W; x++) {
+        const oa = (y * W + x) * 4, ob = (((y + 2) % 64) * W + ((x + 3) % W)) * 4;
         if (a.data[oa] === b.data[ob] && a.data[oa + 1] === b.data[ob + 1] && a.data[oa + 2] === b.data[ob + 2]) same++;
       }
-      expect(same / (96 * 64), name).toBe(1);
+      expect(same / (W * 64), name).toBe(1);
     }
   });
 });

@@ -256,3 +256,29 @@ describe('what is not printed is not counted', () => {
     expect(noisy.runtime.minutes).toBe(plain.runtime.minutes);
   });
 });
+
+describe('pathological input stays linear', () => {
+  // Each of these made a quadratic step somewhere during development or in other parsers. The
+  // parse must return (and give the right structure); the fuzz test holds the 1 s hang guard.
+  it('a 1 MB word after one early space (page-model wrap)', () => {
+    const { script } = parseFountain(`INT. A - DAY\n\na ${'x'.repeat(1_000_000)}`);
+    expect(script.scenes[0].lengthLines).toBe(1 + 1 + 1 + Math.ceil(1_000_000 / 60));
+  });
+
+  it('an all-caps paragraph of 20,000 words read as a cue', () => {
+    const { script } = parseFountain(`INT. A - DAY\n\n${'WORD '.repeat(20_000).trim()}\nspoken.`);
+    expect(script.characters).toHaveLength(1);
+    expect(script.characters[0].suggestedSameAs).toEqual([]);
+  });
+
+  it('100,000 unclosed [[ and /* and ( markers', () => {
+    const t = tokenizeFountain(`${'[[ '.repeat(100_000)}\n\n${'( '.repeat(100_000)}\nx\n\n${'/* '.repeat(100_000)}`);
+    expect(t.warnings.map((w) => w.code)).toEqual(['fountain/unclosed-boneyard', 'fountain/unclosed-note']);
+  });
+
+  it('a dual-dialogue ^ after 50,000 parentheticals', () => {
+    const src = `\nA\n${'(beat)\n'.repeat(50_000)}x\n\nB ^\ny`;
+    const c = only(src, 'character');
+    expect(c.map((x) => x.dual)).toEqual(['left', 'right']);
+  });
+});

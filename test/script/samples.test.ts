@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScriptSchema, loadScript, type Script } from '../../src/script';
+import { ElementStreamSchema, ScriptSchema, loadScript, parseFdxXml, tokenizeFountain, type Script } from '../../src/script';
 
 const dir = path.join(import.meta.dirname, '../fixtures/scripts');
 
@@ -196,5 +196,20 @@ describe('Big Fish', async () => {
     const mid = script.beatSheet.find((b) => b.name === 'Midpoint')!;
     expect(mid.startPage).toBe(Math.floor((script.lengthLines * 0.5) / 55) + 1);
     expect(script.beatSheet.at(-1)!.scenes.at(-1)).toBe(script.scenes.at(-1)!.number);
+  });
+});
+
+describe('element stream', () => {
+  it('is schema-valid for every sample, in both formats, with source lines', () => {
+    for (const f of ['Brick-and-Steel.fountain', 'The-Last-Birthday-Card.fountain', 'Big-Fish.fountain']) {
+      const tokens = tokenizeFountain(fs.readFileSync(path.join(dir, f), 'utf8'), { fileName: f });
+      const { warnings: _w, ...stream } = tokens;
+      expect(ElementStreamSchema.parse(stream)).toEqual(stream);
+      const lines = tokens.elements.map((e) => e.line);
+      expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    }
+    const fdx = parseFdxXml(fs.readFileSync(path.join(dir, 'Brick-and-Steel.fdx'), 'utf8'));
+    const { warnings: _fw, ...fdxStream } = fdx;
+    expect(ElementStreamSchema.parse(fdxStream)).toEqual(fdxStream);
   });
 });

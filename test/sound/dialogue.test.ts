@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { castVoices, layoutDialogue, mouthOpenAt, mouthOpenness, mouthTrack, synthesizeLine, voiceFor } from '../../src/sound/dialogue';
 import { integratedLoudness } from '../../src/sound/loudness';
 import { allFinite, tmpDir, sameSamples } from './helpers';
@@ -35,8 +35,14 @@ describe('synthesizeLine (eSpeak NG, offline)', () => {
   const cache = tmpDir('tts');
 
   it('speaks deterministically: same text and voice → byte-identical samples', async () => {
+    // eSpeak seeds its jitter from the clock; kino freezes the clock the WASM sees. Move the
+    // host clock between the renders to prove the output does not depend on it.
     const a = await synthesizeLine({ text: 'You were at the diner last night.', characterId: 'detective' });
+    const now = vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2031, 0, 1));
+    const perf = vi.spyOn(performance, 'now').mockReturnValue(987654321);
     const b = await synthesizeLine({ text: 'You were at the diner last night.', characterId: 'detective' });
+    now.mockRestore();
+    perf.mockRestore();
     expect(a.sampleRate).toBe(48000);
     expect(Buffer.from(a.samples.buffer).equals(Buffer.from(b.samples.buffer))).toBe(true);
     expect(a.durationSeconds).toBeGreaterThan(1);

@@ -58,11 +58,11 @@ describe('renderSoundtrack', () => {
     // Lip sync: each line's audio starts within one frame of that character's mouth moving.
     const [dl] = st.stems.dialogue;
     for (const line of st.dialogue.lines) {
-      let i = Math.round((line.startSeconds - 0.5) * 48000);
+      let i = Math.round((line.startSeconds - 0.2) * 48000); // lines are 0.35 s apart
       while (Math.abs(dl[i]) < 0.003) i++;
       const audioStart = i / 48000;
       expect(Math.abs(audioStart - line.startSeconds)).toBeLessThanOrEqual(1 / FPS);
-      let t = line.startSeconds - 0.5;
+      let t = line.startSeconds - 0.2;
       while (mouthOpenness(st.dialogue, line.characterId, t) < 0.05) t += 0.001;
       expect(Math.abs(t - audioStart)).toBeLessThanOrEqual(1 / FPS);
     }

@@ -23,7 +23,8 @@ export const FilmProps = z.strictObject({
   /** Frames per second: 24, 25, 30, "24000/1001", 23.976 … */
   fps: FrameRate.prefault(24),
   resolution: Resolution.default([1920, 1080]),
-  outputs: z.array(OutputSpec).default([{ name: 'movie', format: 'h264' }]),
+  /** Deliverables; default: one H.264 MP4 named after the title. */
+  outputs: z.array(OutputSpec).min(1).optional(),
   /** Seed for every procedural choice (handheld shake, crowd variation, idle motion). */
   seed: z.number().int().default(1),
   author: z.string().optional(),

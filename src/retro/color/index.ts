@@ -3,8 +3,9 @@ export { linearToOklab, oklabToLinear, type Vec3 } from './oklab';
 export { linearToLab, linearToXyz } from './cielab';
 export { ciede2000 } from './ciede2000';
 export { DISTANCE_METRICS, DistanceMetricSchema, metricCoords, metricDistance, type DistanceMetric } from './distance';
-export { NearestColor, type NearestOptions } from './nearest';
+export { NearestColor, sharedMatcher, type NearestOptions } from './nearest';
 export { KdTree } from './kd-tree';
+export { meanBlurredDeltaE } from './fidelity';
 
 import { SRGB8_TO_LINEAR } from './srgb';
 import { linearToLab } from './cielab';

@@ -7,8 +7,9 @@
 // Measured on the benchmark frame (bench/retro.ts): lookups through the table are ~20× faster than
 // a brute-force OKLab scan of 16 colours, which needs three cube roots per pixel.
 //
-// Small subsets (2–4 colours per cell in NES/ZX/C64 modes) are scanned directly: thousands of
-// distinct subsets would need thousands of tables.
+// Subsets (2–4 colours per cell in NES/ZX/C64 modes) get a coarser 5-bit table (64 KiB), made
+// on first use: hundreds of distinct cell sets stay in a few MiB, and a pixel never pays for
+// CIEDE2000 against every candidate.
 
 import type { Palette } from '../palette/palette';
 import { SRGB8_TO_LINEAR, LINEAR16_TO_SRGB8, LINEAR_LUT_SCALE, srgbToLinear } from './srgb';
@@ -16,17 +17,17 @@ import { metricCoords, metricDistance, isEuclidean, type DistanceMetric } from '
 import { linearToOklab, type Vec3 } from './oklab';
 import { KdTree } from './kd-tree';
 
-const KEY_BITS = 6;
-const KEY_SHIFT = 8 - KEY_BITS;
-const KEY_LEVELS = 1 << KEY_BITS;
 const EMPTY = 0xffff;
+/** CIEDE2000 over more candidates than this pre-selects the nearest few by CIE76 (Lab distance). */
+const CIEDE_PRESELECT_OVER = 24;
+const CIEDE_PRESELECT = 6;
 
 export interface NearestOptions {
   distance?: DistanceMetric;
   /** Only these palette indices are candidates (constraint modes). */
   subset?: ArrayLike<number>;
-  /** Force (true) or forbid (false) the lookup table; default: on for full palettes. */
-  lut?: boolean;
+  /** Lookup-table key bits per channel (6 = 512 KiB table, 5 = 64 KiB); 0 = no table. Default 6, subsets 5. */
+  keyBits?: 0 | 5 | 6;
 }
 
 export class NearestColor {
@@ -39,15 +40,19 @@ export class NearestColor {
   readonly paletteLinear: Float32Array;
   /** Metric coordinates per candidate. */
   private readonly coords: Float64Array;
-  private readonly lut: Uint16Array | null;
+  private lut: Uint16Array | null = null;
+  private readonly keyBits: number;
+  private readonly keyShift: number;
   /** 1 for palette indices that are candidates. */
   private readonly member: Uint8Array;
   private readonly tree: KdTree | null;
   private readonly treeMetric: DistanceMetric;
   private readonly tmp: Vec3 = [0, 0, 0];
+  private readonly preselect = new Int32Array(CIEDE_PRESELECT);
+  private readonly preselectD = new Float64Array(CIEDE_PRESELECT);
 
   constructor(readonly palette: Palette, opts: NearestOptions = {}) {
-    this.metric = opts.distance ?? 'oklab';
+    this.metric = opts.distance ?? 'ciede2000';
     const size = palette.rgb.length / 3;
     const avoid = new Set(palette.avoid ?? []);
     const cand: number[] = [];
@@ -79,8 +84,8 @@ export class NearestColor {
       this.coords[c * 3 + 1] = this.tmp[1];
       this.coords[c * 3 + 2] = this.tmp[2];
     }
-    const useLut = opts.lut ?? !opts.subset;
-    this.lut = useLut ? new Uint16Array(KEY_LEVELS ** 3).fill(EMPTY) : null;
+    this.keyBits = opts.keyBits ?? (opts.subset ? 5 : 6);
+    this.keyShift = 8 - this.keyBits;
     // Large palettes search a k-d tree; CIEDE2000/redmean are not Euclidean, so there the tree
     // runs in OKLab (documented trade-off: scanning 32,768 ΔE00s per key is seconds per frame).
     if (cand.length > 256) {
@@ -110,30 +115,39 @@ export class NearestColor {
 
   /** Palette index nearest to a linear-light colour (components clamped to [0, 1] by the caller). */
   nearestLinear(r: number, g: number, b: number): number {
-    const lut = this.lut;
+    const lut = this.lut ?? this.table();
     if (lut === null) return this.exact(r, g, b);
+    const sh = this.keyShift, kb = this.keyBits;
     const key =
-      ((LINEAR16_TO_SRGB8[(r * LINEAR_LUT_SCALE + 0.5) | 0] >> KEY_SHIFT) << (2 * KEY_BITS)) |
-      ((LINEAR16_TO_SRGB8[(g * LINEAR_LUT_SCALE + 0.5) | 0] >> KEY_SHIFT) << KEY_BITS) |
-      (LINEAR16_TO_SRGB8[(b * LINEAR_LUT_SCALE + 0.5) | 0] >> KEY_SHIFT);
+      ((LINEAR16_TO_SRGB8[(r * LINEAR_LUT_SCALE + 0.5) | 0] >> sh) << (2 * kb)) |
+      ((LINEAR16_TO_SRGB8[(g * LINEAR_LUT_SCALE + 0.5) | 0] >> sh) << kb) |
+      (LINEAR16_TO_SRGB8[(b * LINEAR_LUT_SCALE + 0.5) | 0] >> sh);
     const v = lut[key];
     return v !== EMPTY ? v : this.fill(key);
   }
 
+  private table(): Uint16Array | null {
+    if (this.keyBits === 0) return null;
+    this.lut = new Uint16Array(1 << (3 * this.keyBits)).fill(EMPTY);
+    return this.lut;
+  }
+
   /** Palette index nearest to an 8-bit sRGB colour (values clamped to 0..255 by the caller). */
   nearestSrgb8(r: number, g: number, b: number): number {
-    const lut = this.lut;
+    const lut = this.lut ?? this.table();
     if (lut === null) return this.exact(SRGB8_TO_LINEAR[r], SRGB8_TO_LINEAR[g], SRGB8_TO_LINEAR[b]);
-    const key = ((r >> KEY_SHIFT) << (2 * KEY_BITS)) | ((g >> KEY_SHIFT) << KEY_BITS) | (b >> KEY_SHIFT);
+    const sh = this.keyShift, kb = this.keyBits;
+    const key = ((r >> sh) << (2 * kb)) | ((g >> sh) << kb) | (b >> sh);
     const v = lut[key];
     return v !== EMPTY ? v : this.fill(key);
   }
 
   private fill(key: number): number {
-    const half = (1 << KEY_SHIFT) / 2 - 0.5;
-    const r = ((key >> (2 * KEY_BITS)) << KEY_SHIFT) + half;
-    const g = (((key >> KEY_BITS) & (KEY_LEVELS - 1)) << KEY_SHIFT) + half;
-    const b = ((key & (KEY_LEVELS - 1)) << KEY_SHIFT) + half;
+    const sh = this.keyShift, kb = this.keyBits, mask = (1 << kb) - 1;
+    const half = (1 << sh) / 2 - 0.5;
+    const r = ((key >> (2 * kb)) << sh) + half;
+    const g = (((key >> kb) & mask) << sh) + half;
+    const b = ((key & mask) << sh) + half;
     const idx = this.exact(srgbToLinear(r / 255), srgbToLinear(g / 255), srgbToLinear(b / 255));
     this.lut![key] = idx;
     return idx;
@@ -159,6 +173,35 @@ export class NearestColor {
           best = i;
         }
       }
+    } else if (this.metric === 'ciede2000' && this.count > CIEDE_PRESELECT_OVER) {
+      // The CIEDE2000-nearest colour is among the few nearest by plain Lab distance.
+      const near = this.preselect;
+      const nd = this.preselectD;
+      near.fill(-1);
+      nd.fill(Infinity);
+      for (let i = 0, o = 0; i < this.count; i++, o += 3) {
+        const d0 = c[o] - q0, d1 = c[o + 1] - q1, d2 = c[o + 2] - q2;
+        const d = d0 * d0 + d1 * d1 + d2 * d2;
+        if (d >= nd[CIEDE_PRESELECT - 1]) continue;
+        let k = CIEDE_PRESELECT - 1;
+        while (k > 0 && nd[k - 1] > d) {
+          nd[k] = nd[k - 1];
+          near[k] = near[k - 1];
+          k--;
+        }
+        nd[k] = d;
+        near[k] = i;
+      }
+      for (let k = 0; k < CIEDE_PRESELECT; k++) {
+        const i = near[k];
+        if (i < 0) break;
+        const o = i * 3;
+        const d = metricDistance(this.metric, q0, q1, q2, c[o], c[o + 1], c[o + 2]);
+        if (d < bestD || (d === bestD && i < best)) {
+          bestD = d;
+          best = i;
+        }
+      }
     } else {
       for (let i = 0, o = 0; i < this.count; i++, o += 3) {
         const d = metricDistance(this.metric, q0, q1, q2, c[o], c[o + 1], c[o + 2]);
@@ -179,4 +222,26 @@ export class NearestColor {
     const p = metricCoords(this.metric, this.paletteLinear[o], this.paletteLinear[o + 1], this.paletteLinear[o + 2], this.tmp);
     return metricDistance(this.metric, q0, q1, q2, p[0], p[1], p[2]);
   }
+}
+
+const shared = new Map<string, NearestColor>();
+const SHARED_MAX = 32;
+
+/**
+ * One matcher per (palette colours, metric) for the whole process: its lookup table, gamut map
+ * and dither plans fill once and serve every shot and style that uses the palette. Safe to share
+ * because every cached answer depends only on its key, never on the order of lookups.
+ */
+export function sharedMatcher(palette: Palette, distance: DistanceMetric = 'ciede2000'): NearestColor {
+  const key = `${distance}|${palette.avoid?.join(',') ?? ''}|${Buffer.from(palette.rgb.buffer, palette.rgb.byteOffset, palette.rgb.length).toString('base64')}`;
+  let m = shared.get(key);
+  if (m) {
+    shared.delete(key);
+    shared.set(key, m);
+    return m;
+  }
+  m = new NearestColor(palette, { distance });
+  shared.set(key, m);
+  if (shared.size > SHARED_MAX) shared.delete(shared.keys().next().value!);
+  return m;
 }

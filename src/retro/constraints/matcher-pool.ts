@@ -15,7 +15,7 @@ export class MatcherPool {
     let id = this.byKey.get(key);
     if (id === undefined) {
       id = this.matchers.length;
-      this.matchers.push(new NearestColor(this.palette, { subset: sorted, distance: this.distance, lut: false }));
+      this.matchers.push(new NearestColor(this.palette, { subset: sorted, distance: this.distance }));
       this.byKey.set(key, id);
     }
     return id;

@@ -16,7 +16,8 @@ import { STICKY, STICKY_EPS, type ConstraintState } from './state';
 export const NES_AREA = 16;
 const SUBPALETTES = 4;
 const SUB_COLORS = 3;
-const REFINE_PASSES = 2;
+/** Refinement stops when the sub-palettes stop changing (usually 2–4 passes). */
+const MAX_REFINE_PASSES = 8;
 const MAX_FIT_SAMPLES = 4096;
 
 function strided(pixels: number[], max: number): number[] {
@@ -89,9 +90,9 @@ export function nesPlan(img: LinearImage, ctx: ConstraintContext, state: Constra
       return best;
     });
 
-  const passes = continuing ? 1 : REFINE_PASSES;
-  for (let pass = 0; pass < passes; pass++) {
+  for (let pass = 0; pass < MAX_REFINE_PASSES; pass++) {
     const owner = assign();
+    const before = JSON.stringify(subs);
     subs = subs.map((s, k) => {
       const px: number[] = [];
       const hist = new Map<number, number>();
@@ -111,6 +112,7 @@ export function nesPlan(img: LinearImage, ctx: ConstraintContext, state: Constra
       const keep = continuing ? oldCost <= newCost * STICKY + STICKY_EPS : oldCost <= newCost;
       return keep ? s : fitted;
     });
+    if (JSON.stringify(subs) === before) break;
   }
   const owner = assign();
 

@@ -7,7 +7,7 @@
 // per shot. Deterministic: output depends only on the frame, the parameters and the frame index.
 
 import type { Frame } from '../frame';
-import { gaussianBlurRgb } from './blur';
+import { gaussianBlurRgb } from '../blur';
 import { crtGeometry } from './geometry';
 import { maskTile } from './mask';
 import { resolveCrtParams, type CrtPresetName } from './presets';
@@ -94,15 +94,29 @@ export function createCrt(spec: CrtSpec): CrtSession {
         if (prev && prev.length === lin.length) for (let i = 0; i < lin.length; i++) lin[i] = lin[i] * (1 - p.ghosting) + prev[i] * p.ghosting;
         prev = lin.slice();
       }
-      const bloomMap = p.bloom > 0 ? gaussianBlurRgb(lin, w, h, p.bloomRadiusPx) : null;
-      const haloMap = p.halation > 0 ? gaussianBlurRgb(lin, w, h, p.halationRadiusPx) : null;
+      const glow = glowMap(lin, w, h, p);
       const geo = crtGeometry(w, h, W, H, p);
       const out = new Uint8Array(W * H * 4);
-      renderRows(lin, w, h, W, H, geo.map, p, tables, tile, bloomMap, haloMap, frameIndex, out);
+      renderRows(lin, w, h, W, H, geo.map, p, tables, tile, glow, frameIndex, out);
       lin = new Float32Array(0);
       return { width: W, height: H, data: out };
     },
   };
+}
+
+/** Bloom and halation summed into one map at source resolution: bloom·blur(σb) + halation·blur(σh). */
+function glowMap(lin: Float32Array, w: number, h: number, p: CrtParams): Float32Array | null {
+  if (p.bloom <= 0 && p.halation <= 0) return null;
+  const out = new Float32Array(lin.length);
+  if (p.bloom > 0) {
+    const b = gaussianBlurRgb(lin, w, h, p.bloomRadiusPx);
+    for (let i = 0; i < out.length; i++) out[i] += p.bloom * b[i];
+  }
+  if (p.halation > 0) {
+    const b = gaussianBlurRgb(lin, w, h, p.halationRadiusPx);
+    for (let i = 0; i < out.length; i++) out[i] += p.halation * b[i];
+  }
+  return out;
 }
 
 /** One-shot convenience: a fresh session per call (no ghosting memory). */
@@ -120,8 +134,7 @@ function renderRows(
   p: CrtParams,
   t: Tables,
   tile: ReturnType<typeof maskTile>,
-  bloomMap: Float32Array | null,
-  haloMap: Float32Array | null,
+  glow: Float32Array | null,
   frameIndex: number,
   out: Uint8Array,
 ): void {
@@ -134,57 +147,13 @@ function renderRows(
   const bright = p.brightness;
   const { beam, spot, enc } = t;
   const tw = tile.width, th = tile.height, tg = tile.gain;
-  const line = new Float32Array(6); // two lines × rgb
   const encMax = ENC_SIZE - 1;
-
-  // Samples source row `row` at x (source pixels) into line[o..o+2], one offset per channel.
-  const sample = (row: number, x: number, o: number): void => {
-    const base = row * w;
-    if (ca === 0) {
-      const xs = x - 0.5;
-      const i0 = Math.floor(xs);
-      const f = ((xs - i0) * FRAC_STEPS) | 0;
-      let r = 0, g = 0, b = 0;
-      for (let k = 0; k < 4; k++) {
-        let xi = i0 - 1 + k;
-        xi = xi < 0 ? 0 : xi >= w ? w - 1 : xi;
-        const wt = spot[f * 4 + k];
-        const s = (base + xi) * 3;
-        r += lin[s] * wt;
-        g += lin[s + 1] * wt;
-        b += lin[s + 2] * wt;
-      }
-      line[o] = r;
-      line[o + 1] = g;
-      line[o + 2] = b;
-      return;
-    }
-    for (let c = 0; c < 3; c++) {
-      const xs = x - 0.5 + (c === 0 ? -ca : c === 2 ? ca : 0);
-      const i0 = Math.floor(xs);
-      const f = ((xs - i0) * FRAC_STEPS) | 0;
-      let v = 0;
-      for (let k = 0; k < 4; k++) {
-        let xi = i0 - 1 + k;
-        xi = xi < 0 ? 0 : xi >= w ? w - 1 : xi;
-        v += lin[(base + xi) * 3 + c] * spot[f * 4 + k];
-      }
-      line[o + c] = v;
-    }
-  };
-  const bilinear = (img: Float32Array, x: number, y: number, c: number): number => {
-    const xs = x - 0.5, ys = y - 0.5;
-    let x0 = Math.floor(xs), y0 = Math.floor(ys);
-    const fx = xs - x0, fy = ys - y0;
-    let x1 = x0 + 1, y1 = y0 + 1;
-    x0 = x0 < 0 ? 0 : x0 >= w ? w - 1 : x0;
-    x1 = x1 < 0 ? 0 : x1 >= w ? w - 1 : x1;
-    y0 = y0 < 0 ? 0 : y0 >= h ? h - 1 : y0;
-    y1 = y1 < 0 ? 0 : y1 >= h ? h - 1 : y1;
-    const a = img[(y0 * w + x0) * 3 + c], b = img[(y0 * w + x1) * 3 + c];
-    const cc = img[(y1 * w + x0) * 3 + c], dd = img[(y1 * w + x1) * 3 + c];
-    return (a + (b - a) * fx) * (1 - fy) + (cc + (dd - cc) * fx) * fy;
-  };
+  const BS = BRIGHT_STEPS - 1;
+  const halfDy = DY_STEPS / 2;
+  // Per-channel sample positions: convergence error moves red right and blue left.
+  const shift = [-ca, 0, ca];
+  const c0 = new Float32Array(3);
+  const c1 = new Float32Array(3);
 
   for (let oy = 0; oy < H; oy++) {
     const trow = (oy % th) * tw;
@@ -199,30 +168,82 @@ function renderRows(
       const ys = sy - 0.5 - field;
       const j0 = Math.floor(ys);
       const f = ys - j0;
-      sample(j0 < 0 ? 0 : j0 >= h ? h - 1 : j0, sx, 0);
-      sample(j0 + 1 < 0 ? 0 : j0 + 1 >= h ? h - 1 : j0 + 1, sx, 3);
-      const d0 = (f * (DY_STEPS / 2)) | 0;
-      const d1 = ((1 - f) * (DY_STEPS / 2)) | 0;
+      const r0 = (j0 < 0 ? 0 : j0 >= h ? h - 1 : j0) * w;
+      const r1 = (j0 + 1 < 0 ? 0 : j0 + 1 >= h ? h - 1 : j0 + 1) * w;
+      if (ca === 0) {
+        // One horizontal spot for all three channels, both lines.
+        const xs = sx - 0.5;
+        const i0 = Math.floor(xs);
+        const fi = ((xs - i0) * FRAC_STEPS) | 0;
+        let a0 = 0, a1 = 0, a2 = 0, b0 = 0, b1 = 0, b2 = 0;
+        for (let k = 0; k < 4; k++) {
+          let xi = i0 - 1 + k;
+          xi = xi < 0 ? 0 : xi >= w ? w - 1 : xi;
+          const wt = spot[fi * 4 + k];
+          if (wt === 0) continue;
+          const s0 = (r0 + xi) * 3, s1 = (r1 + xi) * 3;
+          a0 += lin[s0] * wt;
+          a1 += lin[s0 + 1] * wt;
+          a2 += lin[s0 + 2] * wt;
+          b0 += lin[s1] * wt;
+          b1 += lin[s1 + 1] * wt;
+          b2 += lin[s1 + 2] * wt;
+        }
+        c0[0] = a0; c0[1] = a1; c0[2] = a2;
+        c1[0] = b0; c1[1] = b1; c1[2] = b2;
+      } else {
+        for (let c = 0; c < 3; c++) {
+          const xs = sx - 0.5 + shift[c];
+          const i0 = Math.floor(xs);
+          const fi = ((xs - i0) * FRAC_STEPS) | 0;
+          let a = 0, b = 0;
+          for (let k = 0; k < 4; k++) {
+            let xi = i0 - 1 + k;
+            xi = xi < 0 ? 0 : xi >= w ? w - 1 : xi;
+            const wt = spot[fi * 4 + k];
+            a += lin[(r0 + xi) * 3 + c] * wt;
+            b += lin[(r1 + xi) * 3 + c] * wt;
+          }
+          c0[c] = a;
+          c1[c] = b;
+        }
+      }
+      const d0 = (f * halfDy) | 0;
+      const d1 = ((1 - f) * halfDy) | 0;
       const tile0 = (trow + (ox % tw)) * 3;
-      let gridGain = 1;
+      let gain = bright;
       if (lcd) {
         const fx = sx - Math.floor(sx), fy = sy - Math.floor(sy);
-        if (fx >= 1 - gap || fy >= 1 - gap) gridGain = gridDark;
+        if (fx >= 1 - gap || fy >= 1 - gap) gain *= gridDark;
+      }
+      // Glow (bloom + halation) is one pre-blurred map, sampled bilinearly once per pixel.
+      let g0 = 0, g1 = 0, g2 = 0;
+      if (glow !== null) {
+        const gx = sx - 0.5, gy = sy - 0.5;
+        let x0 = Math.floor(gx), y0 = Math.floor(gy);
+        const fx = gx - x0, fy = gy - y0;
+        let x1 = x0 + 1, y1 = y0 + 1;
+        x0 = x0 < 0 ? 0 : x0 >= w ? w - 1 : x0;
+        x1 = x1 < 0 ? 0 : x1 >= w ? w - 1 : x1;
+        y0 = y0 < 0 ? 0 : y0 >= h ? h - 1 : y0;
+        y1 = y1 < 0 ? 0 : y1 >= h ? h - 1 : y1;
+        const q00 = (y0 * w + x0) * 3, q01 = (y0 * w + x1) * 3, q10 = (y1 * w + x0) * 3, q11 = (y1 * w + x1) * 3;
+        const w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
+        g0 = glow[q00] * w00 + glow[q01] * w01 + glow[q10] * w10 + glow[q11] * w11;
+        g1 = glow[q00 + 1] * w00 + glow[q01 + 1] * w01 + glow[q10 + 1] * w10 + glow[q11 + 1] * w11;
+        g2 = glow[q00 + 2] * w00 + glow[q01 + 2] * w01 + glow[q10 + 2] * w10 + glow[q11 + 2] * w11;
       }
       for (let c = 0; c < 3; c++) {
-        const c0 = line[c], c1 = line[3 + c];
-        let v: number;
+        const v0 = c0[c], v1 = c1[c];
+        const flat = f < 0.5 ? v0 : v1;
+        let v = flat;
         if (scan > 0) {
-          const b0 = ((c0 < 0 ? 0 : c0 > 1 ? 1 : c0) * (BRIGHT_STEPS - 1) + 0.5) | 0;
-          const b1 = ((c1 < 0 ? 0 : c1 > 1 ? 1 : c1) * (BRIGHT_STEPS - 1) + 0.5) | 0;
-          const beamed = c0 * beam[b0 * DY_STEPS + d0] + c1 * beam[b1 * DY_STEPS + d1];
-          const flat = f < 0.5 ? c0 : c1;
+          const bi0 = ((v0 < 0 ? 0 : v0 > 1 ? 1 : v0) * BS + 0.5) | 0;
+          const bi1 = ((v1 < 0 ? 0 : v1 > 1 ? 1 : v1) * BS + 0.5) | 0;
+          const beamed = v0 * beam[bi0 * DY_STEPS + d0] + v1 * beam[bi1 * DY_STEPS + d1];
           v = flat + (beamed - flat) * scan;
-        } else v = f < 0.5 ? c0 : c1;
-        v *= tg[tile0 + c] * gridGain * bright;
-        if (bloomMap) v += p.bloom * bilinear(bloomMap, sx, sy, c);
-        if (haloMap) v += p.halation * bilinear(haloMap, sx, sy, c);
-        v *= light;
+        }
+        v = (v * tg[tile0 + c] * gain + (c === 0 ? g0 : c === 1 ? g1 : g2)) * light;
         out[o4 + c] = enc[((v < 0 ? 0 : v > 1 ? 1 : v) * encMax + 0.5) | 0];
       }
     }

@@ -17,7 +17,7 @@ export const CRT_PRESETS = {
   },
   /** A Sony PVM: Trinitron aperture grille, crisp dark scanlines, flat-ish tube. */
   pvm: {
-    mask: 'aperture-grille', maskStrength: 0.3, scanlineStrength: 0.95, beamMinLines: 0.18, beamMaxLines: 0.36,
+    mask: 'aperture-grille', maskStrength: 0.3, scanlineStrength: 0.95, beamMinLines: 0.16, beamMaxLines: 0.34,
     sharpnessPx: 0.35, curvatureX: 0.012, curvatureY: 0, cornerRadius: 0.01, bloom: 0.05, vignette: 0.1, brightness: 1.45,
   },
   /** An arcade cabinet monitor: slot mask, bright and glowing, visible curvature. */

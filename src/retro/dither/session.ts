@@ -9,6 +9,7 @@ import { blueNoiseMap } from './blue-noise';
 import { clusteredDot } from './clustered-dot';
 import { DIFFUSION_KERNELS } from './diffusion-kernels';
 import { applyHysteresis, createHysteresisState, errorDiffuse, type HysteresisState } from './error-diffusion';
+import { gamutMapFor } from './gamut-map';
 import { knollDither } from './knoll';
 import { isCellMatchers, type Target } from './matcher';
 import { orderedDither } from './ordered';
@@ -33,6 +34,8 @@ export interface DitherSettings {
   hysteresis?: number;
   /** Threshold tile for the `custom` dither. */
   pattern?: ThresholdMap;
+  /** Error diffusion: aim at the closest mixable colour (see gamut-map.ts). Default true. */
+  gamutMap?: boolean;
 }
 
 export const DEFAULT_HYSTERESIS = 6;
@@ -49,6 +52,7 @@ export class DitherSession {
   private readonly serpentine: boolean;
   private readonly hysteresisLevels: number;
   private readonly map: ThresholdMap | null;
+  private readonly gamutMap: boolean;
   private hysteresis: HysteresisState | null = null;
   private lastOffset: [number, number] | null = null;
 
@@ -60,6 +64,7 @@ export class DitherSession {
     this.serpentine = settings.serpentine ?? true;
     this.hysteresisLevels = settings.hysteresis ?? DEFAULT_HYSTERESIS;
     this.map = resolveMap(name, settings.pattern);
+    this.gamutMap = settings.gamutMap ?? true;
   }
 
   /** Forget the previous frame (a cut). */
@@ -85,7 +90,9 @@ export class DitherSession {
       return out;
     }
     if (isDiffusionName(name)) {
-      errorDiffuse(img, target, out, { kernel: DIFFUSION_KERNELS[name], strength: this.strength, serpentine: this.serpentine, hysteresis: this.state(img) });
+      // Huge palettes (SNES, Genesis) already cover the gamut; mapping would only cost time.
+      const gm = this.gamutMap && !isCellMatchers(target) && target.count <= 256 ? gamutMapFor(target) : undefined;
+      errorDiffuse(img, target, out, { kernel: DIFFUSION_KERNELS[name], strength: this.strength, serpentine: this.serpentine, hysteresis: this.state(img), gamutMap: gm });
       return out;
     }
     const ox = Math.round(frame.offsetX ?? 0);

@@ -115,7 +115,7 @@ export class WindLayer implements Layer {
     this.s = seedOf(seed, 'gust');
     this.rumble = new NoiseBedLayer(`${seed}:rumble`, 'brown', [{ type: 'lowpass', hz: 180 }], levelDb - 6, { rateHz: 0.1, depth: 0.5 });
   }
-  render(L: Float32Array, R: Float32Array, at: number, n: number, t: number, sL: Float32Array, sR: Float32Array): void {
+  render(L: Float32Array, R: Float32Array, at: number, n: number, t: number): void {
     this.rumble.render(L, R, at, n, t);
     let g = 0;
     for (let i = 0; i < n; i++) {
@@ -132,8 +132,6 @@ export class WindLayer implements Layer {
       L[at + i] += this.bl.tick(this.nl.white()) * g;
       R[at + i] += this.br.tick(this.nr.white()) * g;
     }
-    void sL;
-    void sR;
   }
 }
 

@@ -2,8 +2,8 @@
 // its voice data embedded; GPL-3.0-or-later, used as an unmodified separate program).
 //
 // Each line runs in a fresh WebAssembly instance of one compiled module: eSpeak's CLI keeps
-// global state between runs, and a fresh instance is what makes the same text give
-// byte-identical samples every time. Compiling the 18 MB module is done once per process
+// global state between runs, and a fresh instance (with a frozen clock, see below) is what
+// makes the same text give byte-identical samples every time. Compiling the 18 MB module is done once per process
 // (~20 ms, V8 compiles lazily); instantiating and speaking a sentence is ~100 ms here.
 // The text goes through a file in the instance's virtual FS, never through argv, so a line
 // that starts with "-" is spoken rather than parsed as a flag.
@@ -93,6 +93,11 @@ export async function runEspeak(args: string[], text: string): Promise<Uint8Arra
       stderr += s + '\n';
     },
     instantiateWasm(imports: WebAssembly.Imports, done: (i: WebAssembly.Instance, m: WebAssembly.Module) => void) {
+      // eSpeak seeds its pitch/amplitude jitter from the clock (srand(time(NULL))), so two
+      // renders a second apart differ. Freezing the clock the WASM sees makes speech a pure
+      // function of its input; nothing else in eSpeak needs the real time.
+      const env = imports.env as Record<string, unknown>;
+      imports.env = { ...env, emscripten_date_now: () => 0, emscripten_get_now: () => 0 };
       WebAssembly.instantiate(module, imports).then((inst) => done(inst, module));
       return {};
     },

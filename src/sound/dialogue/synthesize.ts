@@ -55,7 +55,8 @@ export interface SpokenLine {
   cached: boolean;
 }
 
-const PIPELINE_VERSION = 1;
+// Bump when anything between eSpeak and the cached bytes changes (2: frozen WASM clock).
+const PIPELINE_VERSION = 2;
 const SILENCE = Math.pow(10, -50 / 20);
 const PRE_ROLL_S = 0.005;
 const TAIL_S = 0.06;

@@ -7,7 +7,7 @@ import type { MixClip } from '../mix';
 import { parseOrThrow } from '../validate';
 import { mouthOpenAt } from './mouth';
 import { synthesizeLine, type SpokenLine } from './synthesize';
-import { VoiceSpecSchema, castVoices } from './voice';
+import { VoiceSpecSchema, castVoices, voiceFor, type Voice, type VoiceSpec } from './voice';
 
 export const DialogueLineSchema = z
   .object({
@@ -75,7 +75,7 @@ export async function layoutDialogue(lines: DialogueLine[], options: DialogueLay
     const spoken = await synthesizeLine({
       text: l.text,
       characterId: l.characterId,
-      resolvedVoice: l.voice ? { ...cast.get(l.characterId)!, ...stripUndefined(l.voice) } : cast.get(l.characterId),
+      resolvedVoice: resolveVoice(l.characterId, l.voice, cast.get(l.characterId)!, opts.voices[l.characterId]),
       cacheDir: opts.cacheDir,
       levelLufs: opts.levelLufs,
     });
@@ -90,6 +90,16 @@ export async function layoutDialogue(lines: DialogueLine[], options: DialogueLay
     first = false;
   }
   return { lines: out, durationSeconds: out.reduce((m, l) => Math.max(m, l.endSeconds), 0), warnings };
+}
+
+/**
+ * A line's own `voice` refines the character's cast voice; if it changes the gender or
+ * variant, the voice is derived afresh so a new gender also gets a variant of that gender.
+ */
+function resolveVoice(characterId: string, line: VoiceSpec | undefined, cast: Voice, character: VoiceSpec | undefined): Voice {
+  if (!line) return cast;
+  if ((line.gender && line.gender !== cast.gender) || line.variant) return voiceFor(characterId, { ...character, ...stripUndefined(line) });
+  return { ...cast, ...stripUndefined(line) } as Voice;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

@@ -193,9 +193,10 @@ function playPart(part: Part, x: BarCtx): void {
       for (let k = 0; k < 16; k++) hit(x, 'shaker', x.t0 + (k * beat) / 4, k % 2 ? 0.06 : 0.1, 0.5);
       break;
     case 'drumsJazz':
-      for (const [k, v] of [[0, 0.16], [2, 0.2], [5, 0.12], [4, 0.16], [6, 0.2], [7, 0.12]] as const) hit(x, 'ride', eighth(x, k), v, 0.35, 0.2);
-      hit(x, 'brush', x.t0 + beat, 0.18, -0.2);
-      hit(x, 'brush', x.t0 + 3 * beat, 0.18, -0.2);
+      // Ride and brushes sit back: cymbals carry far above the bed's real weight.
+      for (const [k, v] of [[0, 0.07], [2, 0.09], [5, 0.05], [4, 0.07], [6, 0.09], [7, 0.05]] as const) hit(x, 'ride', eighth(x, k), v, 0.35, 0.2);
+      hit(x, 'brush', x.t0 + beat, 0.1, -0.2);
+      hit(x, 'brush', x.t0 + 3 * beat, 0.1, -0.2);
       hit(x, 'kick', x.t0, 0.15);
       hit(x, 'hat', x.t0 + beat, 0.06, -0.3);
       hit(x, 'hat', x.t0 + 3 * beat, 0.06, -0.3);
@@ -204,7 +205,7 @@ function playPart(part: Part, x: BarCtx): void {
       for (const b of [0, 1.5, 2]) hit(x, 'kick', x.t0 + b * beat, 0.6);
       hit(x, 'snare', x.t0 + beat, 0.45);
       hit(x, 'snare', x.t0 + 3 * beat, 0.45);
-      for (let k = 0; k < 8; k++) hit(x, 'hat', eighth(x, k), k % 2 ? 0.1 : 0.16, 0.3);
+      for (let k = 0; k < 8; k++) hit(x, 'hat', eighth(x, k), k % 2 ? 0.06 : 0.09, 0.3);
       if (x.bar % 2 === 0) hit(x, 'taiko', x.t0, 0.5, 0, 0.4);
       if (x.bar % 4 === 3) for (let k = 8; k < 16; k++) hit(x, k < 12 ? 'tomHigh' : 'tomLow', x.t0 + (k * beat) / 4, 0.3 + 0.02 * k, k < 12 ? 0.3 : -0.3);
       break;
