@@ -76,3 +76,25 @@ export const Say = hostComponent('say', 'Say');
 
 // Coverage
 export const CoverageSet = hostComponent('coverage', 'CoverageSet');
+
+// Looks (wrapping components)
+export const Style = hostComponent('style', 'Style');
+export const Grade = hostComponent('grade', 'Grade');
+export const Retro = hostComponent('retro', 'Retro');
+export const CRT = hostComponent('crt', 'CRT');
+
+// Sound
+export const Music = hostComponent('music', 'Music');
+export const Ambience = hostComponent('ambience', 'Ambience');
+export const Foley = hostComponent('foley', 'Foley');
+
+// Wardrobe and character state
+export const Wardrobe = hostComponent('wardrobe', 'Wardrobe');
+export const CostumeChange = hostComponent('costumechange', 'CostumeChange');
+export const Injury = hostComponent('injury', 'Injury');
+export const Age = hostComponent('age', 'Age');
+export const Hair = hostComponent('hair', 'Hair');
+
+// Locations and set building
+export const Location = hostComponent('location', 'Location');
+export const Room = hostComponent('room', 'Room');

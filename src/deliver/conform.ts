@@ -19,6 +19,8 @@ export interface ConformJob {
   crf?: number;
   /** A mixed soundtrack (WAV) to mux in. */
   audio?: string;
+  /** The cuts are H.264 with identical settings: an H.264 deliverable at their size is a stream copy. */
+  copyH264?: boolean;
 }
 
 /** concat demuxer list: paths quoted for FFmpeg's parser. */
@@ -47,7 +49,8 @@ export async function conform(job: ConformJob): Promise<void> {
       return;
     }
     const tmp = tempPathFor(job.target) + '.' + fmt.ext;
-    await runFfmpeg([...inputs, ...audio, ...fmt.args({ size: job.size, crf: job.crf }), '-r', `${job.fps.num}/${job.fps.den}`, ...maps, tmp], { what: `encoding ${path.basename(job.target)}` });
+    const video = job.copyH264 && job.format === 'h264' && !job.size ? ['-c:v', 'copy', '-movflags', '+faststart'] : [...fmt.args({ size: job.size, crf: job.crf }), '-r', `${job.fps.num}/${job.fps.den}`];
+    await runFfmpeg([...inputs, ...audio, ...video, ...maps, tmp], { what: `encoding ${path.basename(job.target)}` });
     await commitFile(tmp, job.target);
   } finally {
     await fsp.rm(list, { force: true });

@@ -16,9 +16,12 @@ export interface FrameSink {
   abort(): void;
 }
 
-function pipeSink(target: string, output: string[], what: string, fps: Rational): FrameSink {
+/** Frames arrive as PNG (lossless) or JPEG (draft/preview) images on stdin. */
+export type FrameCodec = 'png' | 'mjpeg';
+
+function pipeSink(target: string, output: string[], what: string, fps: Rational, codec: FrameCodec): FrameSink {
   const tmp = tempPathFor(target) + path.extname(target);
-  const pipe: FfmpegPipe = spawnFfmpegPipe(['-f', 'image2pipe', '-framerate', rate(fps), '-c:v', 'png', '-i', '-', ...output, tmp], what);
+  const pipe: FfmpegPipe = spawnFfmpegPipe(['-f', 'image2pipe', '-framerate', rate(fps), '-c:v', codec, '-i', '-', ...output, tmp], what);
   let closed = false;
   return {
     write: (png) => pipe.write(png),
@@ -34,13 +37,13 @@ function pipeSink(target: string, output: string[], what: string, fps: Rational)
 }
 
 /** Editorial clip: H.264, 4:2:0, readable by every NLE. */
-export function h264Sink(target: string, fps: Rational, crf: number, preset: string): FrameSink {
-  return pipeSink(target, ['-c:v', 'libx264', '-preset', preset, '-crf', String(crf), '-pix_fmt', 'yuv420p', '-threads', '2', '-movflags', '+faststart'], `encoding ${path.basename(target)}`, fps);
+export function h264Sink(target: string, fps: Rational, crf: number, preset: string, codec: FrameCodec = 'png'): FrameSink {
+  return pipeSink(target, ['-c:v', 'libx264', '-preset', preset, '-crf', String(crf), '-pix_fmt', 'yuv420p', '-threads', '2', '-movflags', '+faststart'], `encoding ${path.basename(target)}`, fps, codec);
 }
 
 /** Lossless master (FFV1, planar RGB in Matroska): what the conform assembles the movie from. */
 export function losslessSink(target: string, fps: Rational): FrameSink {
-  return pipeSink(target, ['-c:v', 'ffv1', '-level', '3', '-g', '1', '-pix_fmt', 'gbrp', '-threads', '2'], `encoding ${path.basename(target)}`, fps);
+  return pipeSink(target, ['-c:v', 'ffv1', '-level', '3', '-g', '1', '-pix_fmt', 'gbrp', '-threads', '2'], `encoding ${path.basename(target)}`, fps, 'png');
 }
 
 export interface DeliveryFormat {

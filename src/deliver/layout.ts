@@ -21,11 +21,12 @@ export class OutputLayout {
   clip(sceneId: string, shotId: string) {
     return path.join(this.shotDir(sceneId, shotId), 'clip.mp4');
   }
-  cut(sceneId: string, shotId: string) {
-    return path.join(this.shotDir(sceneId, shotId), 'cut.mkv');
+  /** The shot as cut into the movie: lossless FFV1 (.mkv) in final renders, else H.264 (.mp4). */
+  cut(sceneId: string, shotId: string, lossless = true) {
+    return path.join(this.shotDir(sceneId, shotId), lossless ? 'cut.mkv' : 'cut.mp4');
   }
-  still(sceneId: string, shotId: string) {
-    return path.join(this.shotDir(sceneId, shotId), 'still.png');
+  still(sceneId: string, shotId: string, jpeg = false) {
+    return path.join(this.shotDir(sceneId, shotId), jpeg ? 'still.jpg' : 'still.png');
   }
   passDir(sceneId: string, shotId: string, pass: string) {
     return path.join(this.shotDir(sceneId, shotId), 'passes', pass);

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { issue, type KinoIssue } from './errors';
 import type { DocNode, FilmDoc } from './node';
-import { NODE_SPECS, type HostType } from './schema';
+import { NODE_SPECS, WRAPPERS, type HostType } from './schema';
 
 export interface ValidNode<P = Record<string, unknown>> {
   type: HostType;
@@ -137,7 +137,9 @@ export function validateDoc(doc: FilmDoc): ValidationResult {
   const issues: KinoIssue[] = [];
   if (!doc.root) return { root: null, issues: [issue('film/no-film', 'The document has no <Film>.', { location: doc.file ? { file: doc.file } : undefined })] };
 
-  function visit(node: DocNode, parent: DocNode | null, parentPath: string): ValidNode | null {
+  // `parent` is the nearest ancestor that is not a wrapper (<Retro>, <Grade>…): a shot wrapped in
+  // a <Grade> still lives in its scene.
+  function visit(node: DocNode, parent: DocNode | null, parentPath: string, wrapped: DocNode | null = null): ValidNode | null {
     const path = parentPath ? `${parentPath} > ${label(node)}` : label(node);
     if (node.type === '#text') {
       const text = (node.text ?? '').trim();
@@ -160,7 +162,9 @@ export function validateDoc(doc: FilmDoc): ValidationResult {
       return null;
     }
     const parentType = parent?.type ?? null;
-    if (parentType === null ? node.type !== 'film' : !(spec.parents as readonly string[]).includes(parentType)) {
+    const ok = parentType === null ? node.type === 'film' : (spec.parents as readonly string[]).includes(parentType);
+    void wrapped;
+    if (!ok) {
       const allowed = spec.parents.map((p) => `<${NODE_SPECS[p as HostType].component}>`).join(' or ');
       issues.push(
         issue('doc/misplaced', `<${spec.component}> cannot go ${parent ? `inside <${NODE_SPECS[parentType as HostType]?.component ?? parentType}>` : 'at the top level'}.`, {
@@ -177,7 +181,7 @@ export function validateDoc(doc: FilmDoc): ValidationResult {
     else issues.push(...propIssues(node, path, spec.schema, parsed.error.issues as unknown as ZIssue[]));
     const children: ValidNode[] = [];
     for (const c of node.children) {
-      const v = visit(c, node, path);
+      const v = WRAPPERS.has(node.type) ? visit(c, parent, path, node) : visit(c, node, path);
       if (v) children.push(v);
     }
     return { type: node.type as HostType, id: node.id, props, children, source: node.source, owner: node.owner, path };

@@ -7,7 +7,8 @@ import { issue, warning, type KinoIssue } from '../doc/errors';
 import type { ValidNode } from '../doc/validate';
 import { suggest } from '../doc/validate';
 import { parseHexColor, timeToSeconds, type Anchor, type Rational, type TimeValue } from '../doc/values';
-import type { ShotSize } from '../doc/schema';
+import { WRAPPERS, type ShotSize } from '../doc/schema';
+import type { Resolver, SceneResolveContext } from './resolvers';
 import { rgbToLinear, type Rgb } from '../util/color';
 import { hash01, hashString } from '../util/random';
 import { evaluateCamera } from './camera';
@@ -33,6 +34,17 @@ export interface PlanOptions {
   lineEnvelopes?: Record<string, { envelope: number[]; rate: number }>;
   /** Check that referenced files (glTF models) exist. Default true. */
   checkFiles?: boolean;
+  /** Departments taking part in planning (art, wardrobe, sound, style…), in order. */
+  resolvers?: Resolver[];
+}
+
+/** Scenes, shots and cues inside wrapping components (<Retro>, <Grade>…) with their chains. */
+function flattenWrapped(nodes: ValidNode[], chain: ValidNode[] = [], out: Array<{ node: ValidNode; wrappers: ValidNode[] }> = []) {
+  for (const n of nodes) {
+    if (WRAPPERS.has(n.type)) flattenWrapped(n.children, [...chain, n], out);
+    else out.push({ node: n, wrappers: chain });
+  }
+  return out;
 }
 
 export interface PlanResult {
@@ -320,9 +332,11 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
   const aspect = resolution[0] / resolution[1];
   const seed = fp.seed as number;
 
+  const resolvers = opts.resolvers ?? [];
+  const filmItems = flattenWrapped(root.children);
   const cast: Record<string, CharacterPlan> = {};
   const filmSets: ValidNode[] = [];
-  for (const c of root.children) {
+  for (const { node: c } of filmItems) {
     if (c.type === 'character') cast[c.id] = characterPlan(c.id, c.props as P, c.children);
     if (c.type === 'set') filmSets.push(c);
   }
@@ -332,12 +346,15 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
   const transitionsIn = new Map<ShotPlan, ValidNode>();
   const transitionsOut = new Map<ShotPlan, ValidNode>();
   let sceneIndex = 0;
-  for (const sn of root.children) {
+  for (const { node: sn, wrappers: sceneWrappers } of filmItems) {
     if (sn.type === 'transition') {
       pendingTransition = sn;
       continue;
     }
     if (sn.type !== 'scene') continue;
+    const sceneItems = flattenWrapped(sn.children);
+    const kids = sceneItems.map((i) => i.node);
+    const localWrap = new Map(sceneItems.map((i) => [i.node, i.wrappers] as const));
     const sp = sn.props as P;
     const heading = (sp.heading as string) ?? '';
     const parsed = heading ? parseHeading(heading) : {};
@@ -349,8 +366,8 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
     // Art department: sets (scene and film level), props, marks.
     const props: PropPlan[] = [];
     const lightNodes: ValidNode[] = [];
-    const sets = [...filmSets, ...sn.children.filter((c) => c.type === 'set')].map((s) => setPlan(s, opts, props, ctx.marks, lightNodes, issues));
-    for (const c of sn.children) {
+    const sets = [...filmSets, ...kids.filter((c) => c.type === 'set')].map((s) => setPlan(s, opts, props, ctx.marks, lightNodes, issues));
+    for (const c of kids) {
       if (c.type === 'prop') props.push(propPlan(c, opts, issues));
       else if (c.type === 'mark') ctx.marks.set(c.id, { position: (c.props as P).position as V3, facing: (c.props as P).facing as number | undefined });
       else if (c.type === 'light') lightNodes.push(c);
@@ -359,22 +376,77 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
     ctx.walls = sets.flatMap((s) => s.walls);
 
     // Cast in this scene: film cast, scene-level declarations (which may restyle a cast member here).
-    for (const c of sn.children.filter((x) => x.type === 'character')) {
+    for (const c of kids.filter((x) => x.type === 'character')) {
       const base = cast[c.id];
       if (!base) cast[c.id] = characterPlan(c.id, c.props as P, c.children);
     }
-    const cueNodes = sn.children.filter((c) => BLOCKING.has(c.type));
+    const cueNodes = kids.filter((c) => BLOCKING.has(c.type));
     const present: string[] = [];
-    for (const c of sn.children.filter((x) => x.type === 'character')) if (!present.includes(c.id)) present.push(c.id);
+    for (const c of kids.filter((x) => x.type === 'character')) if (!present.includes(c.id)) present.push(c.id);
     for (const c of cueNodes) {
       const who = (c.props as P).who as string;
       if (who && cast[who] && !present.includes(who)) present.push(who);
     }
     for (const id of present) {
-      const override = sn.children.find((x) => x.type === 'character' && x.id === id);
-      const filmLevel = root.children.find((x) => x.type === 'character' && x.id === id);
+      const override = kids.find((x) => x.type === 'character' && x.id === id);
+      const filmLevel = filmItems.find((x) => x.node.type === 'character' && x.node.id === id)?.node;
       ctx.cast[id] = override && filmLevel ? characterPlan(id, { ...(filmLevel.props as P), ...(override.props as P) }, [...filmLevel.children, ...override.children]) : cast[id];
     }
+
+    // Lighting written in the film; rigs are expanded after the performance is known.
+    const lights: LightPlan[] = [];
+    for (const ln of lightNodes) {
+      const p = ln.props as P;
+      const lp = toLightPlan({ ...(p as unknown as LightInput), id: ln.id }, ctx.whiteBalanceK);
+      lp.tracks = tracksOf(ln.children, ln.id, issues, fpsValue);
+      lights.push(lp);
+    }
+    const night = timeOfDay === 'night' || timeOfDay === 'evening';
+    const bd = kids.find((c) => c.type === 'backdrop');
+    const bp = (bd?.props as P) ?? {};
+    const defaultSky: [string, string] = night ? ['#05070d', '#1a2235'] : timeOfDay === 'dawn' || timeOfDay === 'dusk' || timeOfDay === 'magic-hour' ? ['#3a5a8c', '#f0a46a'] : ['#4a78b8', '#bcd3e6'];
+    const backdropKind = (bp.kind as ScenePlan['backdrop']['kind']) ?? (setting === 'EXT' ? 'sky' : 'solid');
+    let backdrop: ScenePlan['backdrop'] = {
+      kind: backdropKind,
+      colors: bp.colors
+        ? [rgbToLinear((bp.colors as [Rgb, Rgb])[0]), rgbToLinear((bp.colors as [Rgb, Rgb])[1])]
+        : bp.color
+          ? [rgbToLinear(bp.color as Rgb), rgbToLinear(bp.color as Rgb)]
+          : backdropKind === 'sky' || backdropKind === 'gradient'
+            ? [lin(undefined, defaultSky[0]), lin(undefined, defaultSky[1])]
+            : [lin(undefined, '#101114'), lin(undefined, '#101114')],
+      floorColor: bp.floorColor ? rgbToLinear(bp.floorColor as Rgb) : undefined,
+      sunElevation: bp.sunElevation as number | undefined,
+    };
+
+    // Departments that decide what exists and how it looks: rooms, locations, wardrobe.
+    const sceneExt: Record<string, unknown> = {};
+    const resolveCtx: SceneResolveContext = {
+      film: root,
+      scene: sn,
+      sceneIndex,
+      sceneId: sn.id,
+      fps: fpsValue,
+      aspect,
+      setting,
+      location,
+      timeOfDay,
+      storyDay: sp.storyDay as number | undefined,
+      cast: ctx.cast,
+      sets,
+      props,
+      lights,
+      backdrop,
+      marks: ctx.marks,
+      wrappers: sceneWrappers,
+      ext: sceneExt,
+      issues,
+    };
+    for (const r of resolvers) r.beforeTiming?.(resolveCtx);
+    backdrop = resolveCtx.backdrop;
+    ctx.props.clear();
+    for (const pr of props) ctx.props.set(pr.id, pr);
+    ctx.walls = sets.flatMap((st) => st.walls);
 
     const pointOf = (s: unknown): V3 | undefined => {
       if (Array.isArray(s)) return s as V3;
@@ -454,15 +526,8 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
       return undefined;
     };
 
-    // Lighting: lights, rigs (placed on their subject at the scene's start), backdrop.
-    const lights: LightPlan[] = [];
-    for (const ln of lightNodes) {
-      const p = ln.props as P;
-      const lp = toLightPlan({ ...(p as unknown as LightInput), id: ln.id }, ctx.whiteBalanceK);
-      lp.tracks = tracksOf(ln.children, ln.id, issues, fpsValue);
-      lights.push(lp);
-    }
-    for (const rn of sn.children.filter((c) => c.type === 'lightrig')) {
+    // Rigs are placed on their subject as they stand at the scene's start.
+    for (const rn of kids.filter((c) => c.type === 'lightrig')) {
       const p = rn.props as P;
       let subject: V3 = [0, 1.6, 0];
       let facing = 0;
@@ -500,31 +565,13 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
         lights.push(toLightPlan({ id: `${pr.id}.practical`, kind: 'point', role: 'practical', position: [pr.position[0], pr.position[1] + pr.size[1] * pr.scale[1] * 0.85, pr.position[2]], intensity: 0.35, temperatureK: 2700, castShadow: false }, ctx.whiteBalanceK));
       }
     }
-    const night = timeOfDay === 'night' || timeOfDay === 'evening';
     if (!lights.length) {
       // An unlit scene still reads: a soft key and ambience until someone lights it.
       lights.push(toLightPlan({ id: 'default.key', kind: setting === 'EXT' ? 'sun' : 'spot', role: 'key', position: [3, 5, 4], target: [0, 1, 0], intensity: night ? 0.5 : 1, temperatureK: night ? 4100 : setting === 'EXT' ? 5600 : 3400, angle: 45, penumbra: 0.7 }, ctx.whiteBalanceK));
       lights.push(toLightPlan({ id: 'default.ambient', kind: 'hemisphere', role: 'ambient', intensity: night ? 0.12 : 0.35, color: night ? [0.45, 0.55, 0.8] : [0.85, 0.9, 1] }, ctx.whiteBalanceK));
     }
-    const bd = sn.children.find((c) => c.type === 'backdrop');
-    const bp = (bd?.props as P) ?? {};
-    const defaultSky: [string, string] = night ? ['#05070d', '#1a2235'] : timeOfDay === 'dawn' || timeOfDay === 'dusk' || timeOfDay === 'magic-hour' ? ['#3a5a8c', '#f0a46a'] : ['#4a78b8', '#bcd3e6'];
-    const backdropKind = (bp.kind as ScenePlan['backdrop']['kind']) ?? (setting === 'EXT' ? 'sky' : 'solid');
-    const backdrop: ScenePlan['backdrop'] = {
-      kind: backdropKind,
-      colors: bp.colors
-        ? [rgbToLinear((bp.colors as [Rgb, Rgb])[0]), rgbToLinear((bp.colors as [Rgb, Rgb])[1])]
-        : bp.color
-          ? [rgbToLinear(bp.color as Rgb), rgbToLinear(bp.color as Rgb)]
-          : backdropKind === 'sky' || backdropKind === 'gradient'
-            ? [lin(undefined, defaultSky[0]), lin(undefined, defaultSky[1])]
-            : [lin(undefined, '#101114'), lin(undefined, '#101114')],
-      floorColor: bp.floorColor ? rgbToLinear(bp.floorColor as Rgb) : undefined,
-      sunElevation: bp.sunElevation as number | undefined,
-    };
-
     // Shots: windows on scene time, then cameras.
-    const producers = sn.children.filter((c) => c.type === 'shot' || c.type === 'coverage' || c.type === 'transition');
+    const producers = kids.filter((c) => c.type === 'shot' || c.type === 'coverage' || c.type === 'transition');
     const perfEnd = Math.max(timing.end, lines.reduce((m, l) => Math.max(m, l.t1), 0));
     type Win = { node: ValidNode; start: number; end?: number; auto: boolean };
     const wins: Win[] = [];
@@ -575,9 +622,9 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
     }
 
     const shots: ShotPlan[] = [];
-    const sceneTracks = tracksOf(sn.children, '', issues, fpsValue).filter((t) => {
+    const sceneTracks = tracksOf(kids, '', issues, fpsValue).filter((t) => {
       if (!t.target) {
-        issues.push(issue('keyframes/target', 'Scene-level <Keyframes> need a target id.', { location: sn.children.find((c) => c.type === 'keyframes')?.source }));
+        issues.push(issue('keyframes/target', 'Scene-level <Keyframes> need a target id.', { location: kids.find((c) => c.type === 'keyframes')?.source }));
         return false;
       }
       return true;
@@ -620,6 +667,8 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
         whiteBalanceK: ctx.whiteBalanceK,
         moves,
         tracks,
+        projection: cp.projection as CameraPlan['projection'],
+        orthoHeight: cp.orthoHeight as number | undefined,
       };
     };
 
@@ -630,6 +679,7 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
       return false;
     };
 
+    const shotWrappers = new Map<string, ValidNode[]>();
     let shotCounter = 0;
     let prevWasTransition: ValidNode | undefined = pendingTransition;
     pendingTransition = undefined;
@@ -777,6 +827,7 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
         transitionsIn.set(shots[firstNew], prevWasTransition);
         prevWasTransition = undefined;
       }
+      for (let k = firstNew; k < shots.length; k++) shotWrappers.set(shots[k].key, [...sceneWrappers, ...(localWrap.get(n) ?? [])]);
     }
     if (prevWasTransition) {
       const kind = (prevWasTransition.props as P).kind;
@@ -804,6 +855,7 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
         lines: lines.map((l) => l.id),
         source: sn.source,
       });
+      shotWrappers.set(`${sn.id}/master`, [...sceneWrappers]);
     }
     // Duplicate shot ids inside a scene would collide in the output folder.
     const seenIds = new Set<string>();
@@ -830,7 +882,7 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
       }
     }
 
-    scenes.push({
+    const scenePlan: ScenePlan = {
       id: sn.id,
       index: sceneIndex++,
       number: (sp.number as string) ?? String(sceneIndex),
@@ -856,7 +908,11 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
       shots,
       tracks: sceneTracks,
       source: sn.source,
-    });
+    };
+    // Departments that derive from the performance and the cut: sound cues, looks per shot.
+    for (const r of resolvers) r.afterShots?.({ ...resolveCtx, backdrop, plan: scenePlan, lines, shots, shotWrappers });
+    if (Object.keys(sceneExt).length) scenePlan.ext = sceneExt;
+    scenes.push(scenePlan);
   }
   if (!scenes.length) issues.push(issue('film/no-scenes', `<Film title="${fp.title}"> has no <Scene>.`, { location: root.source, hint: 'Add at least one <Scene id="…"> with a <Shot>.' }));
 
@@ -920,6 +976,7 @@ export function buildPlan(root: ValidNode, opts: PlanOptions = {}): PlanResult {
     cut,
     file: opts.file,
   };
+  for (const r of resolvers) r.film?.(plan, root, issues);
   return { plan, issues };
 }
 

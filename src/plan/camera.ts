@@ -26,6 +26,9 @@ export interface CameraState {
   near: number;
   far: number;
   whiteBalanceK: number;
+  /** Non-perspective projections frame `orthoHeight` metres vertically. */
+  projection?: 'perspective' | 'orthographic' | 'isometric' | 'side-scroller';
+  orthoHeight?: number;
 }
 
 export interface SubjectLookup {
@@ -137,6 +140,10 @@ export function evaluateCamera(cam: CameraPlan, t: number, subjects: SubjectLook
     far: animated.far,
     whiteBalanceK: animated.whiteBalanceK,
   };
+  if (animated.projection && animated.projection !== 'perspective') {
+    state.projection = animated.projection;
+    state.orthoHeight = animated.orthoHeight ?? 4;
+  }
   if (animated.fStop) {
     state.fStop = animated.fStop;
     const dof = depthOfField(focal, animated.fStop, circleOfConfusion(animated.sensor), focusDistance);

@@ -65,6 +65,9 @@ export const CameraPlan = z.object({
   whiteBalanceK: z.number(),
   moves: z.array(MovePlan),
   tracks: z.array(TrackPlan),
+  projection: z.enum(['perspective', 'orthographic', 'isometric', 'side-scroller']).optional(),
+  /** Metres framed vertically by non-perspective projections. */
+  orthoHeight: z.number().optional(),
 });
 export type CameraPlan = z.infer<typeof CameraPlan>;
 
@@ -100,6 +103,8 @@ export const ShotPlan = z.object({
   coverage: z.object({ id: z.string(), setup: z.string() }).optional(),
   lines: z.array(z.string()),
   source: Loc,
+  /** Department data for this shot (e.g. ext.style: the look chain it renders through). */
+  ext: z.record(z.string(), z.unknown()).optional(),
 });
 export type ShotPlan = z.infer<typeof ShotPlan>;
 
@@ -201,11 +206,29 @@ export const CostumePiecePlan = z.object({ kind: z.string().optional(), color: R
 export const CostumePlan = z.record(z.string(), CostumePiecePlan);
 export type CostumePlan = z.infer<typeof CostumePlan>;
 
+export const InjuryPlan = z.object({ id: z.string(), kind: z.string(), region: z.string(), stage: z.string() });
+
+/** How a character looks in a scene beyond body and costume: what wardrobe and makeup track. */
+export const AppearancePlan = z.object({
+  injuries: z.array(InjuryPlan),
+  /** 0–1 grey in the hair. */
+  greyHair: z.number(),
+  /** 0–1 age lines on the face. */
+  wrinkles: z.number(),
+  /** 0–1 dirt and blood on skin and clothes. */
+  dirt: z.number(),
+  blood: z.number(),
+  /** Costume id from the wardrobe, when one applies. */
+  costumeId: z.string().optional(),
+});
+export type AppearancePlan = z.infer<typeof AppearancePlan>;
+
 export const CharacterPlan = z.object({
   id: z.string(),
   name: z.string(),
   body: BodyPlan,
   costume: CostumePlan,
+  appearance: AppearancePlan.optional(),
   voice: z.object({ variant: z.string().optional(), pitch: z.number().optional(), rate: z.number().optional(), gender: z.string().optional() }),
 });
 export type CharacterPlan = z.infer<typeof CharacterPlan>;
@@ -288,6 +311,8 @@ export const ScenePlan = z.object({
   shots: z.array(ShotPlan),
   tracks: z.array(TrackPlan),
   source: Loc,
+  /** Department data for this scene (ext.sound: cues; ext.location: sun; …). */
+  ext: z.record(z.string(), z.unknown()).optional(),
 });
 export type ScenePlan = z.infer<typeof ScenePlan>;
 
@@ -308,5 +333,7 @@ export const FilmPlanSchema = z.object({
   scenes: z.array(ScenePlan),
   cut: z.array(CutPlan),
   file: z.string().optional(),
+  /** Department data for the film (ext.continuity, ext.mix, …). */
+  ext: z.record(z.string(), z.unknown()).optional(),
 });
 export type FilmPlan = z.infer<typeof FilmPlanSchema>;

@@ -66,12 +66,14 @@ export interface RenderSummary {
   renderer: string;
 }
 
-interface ShotJob {
+export interface ShotJob {
   scene: ScenePlan;
   sceneIndex: number;
   shotIndex: number;
   shot: ShotPlan;
   handles: [number, number];
+  /** A transition or fade touches the shot, so its cut differs from its clip. */
+  blended: boolean;
   inputsHash: string;
 }
 
@@ -120,7 +122,8 @@ export async function renderFilm(plan: FilmPlan, opts: RenderOptions): Promise<R
         prev: prev && { shot: prev, world: sceneOf(prev) === scene ? 'same' : sceneWorld(sceneOf(prev)!) },
         next: next && { shot: next, world: sceneOf(next) === scene ? 'same' : sceneWorld(sceneOf(next)!) },
       });
-      jobs.push({ scene, sceneIndex: si, shotIndex: shi, shot, handles, inputsHash });
+      const blended = !!(shot.transitionIn || shot.transitionOut || flat[i + 1]?.transitionIn);
+      jobs.push({ scene, sceneIndex: si, shotIndex: shi, shot, handles, blended, inputsHash });
     }),
   );
 
@@ -223,7 +226,7 @@ export async function renderFilm(plan: FilmPlan, opts: RenderOptions): Promise<R
     const movies: string[] = [];
     let contactSheet: string | undefined;
     if (complete) {
-      const cuts = jobs.map((j) => layout.cut(j.scene.id, j.shot.id));
+      const cuts = jobs.map((j) => (profile.lossless || j.blended ? layout.cut(j.scene.id, j.shot.id, profile.lossless) : layout.clip(j.scene.id, j.shot.id)));
       const filmInputs = hashValue({ shots: jobs.map((j) => j.inputsHash), audio: opts.audio?.inputsHash });
       for (const o of plan.outputs) {
         const target = path.join(layout.deliverables, deliverableName(o.name, o.format));
@@ -234,7 +237,8 @@ export async function renderFilm(plan: FilmPlan, opts: RenderOptions): Promise<R
         if (!opts.force && prev && prev.inputsHash === inputsHash && fs.existsSync(target)) entry = prev;
         else {
           emit({ type: 'conform', output: rel });
-          await conform({ cuts, fps: plan.fps, target, format: o.format, size: o.resolution as [number, number] | undefined, crf: o.crf, audio: opts.audio?.mix });
+          const size = o.resolution && (o.resolution[0] !== manifest.size[0] || o.resolution[1] !== manifest.size[1]) ? (o.resolution as [number, number]) : undefined;
+          await conform({ cuts, fps: plan.fps, target, format: o.format, size, crf: o.crf, audio: opts.audio?.mix, copyH264: !profile.lossless && o.crf === undefined });
           entry = await fileEntry(layout, target, 'movie', inputsHash, o.format === 'png' ? undefined : { frames: plan.totalFrames, duration: plan.totalFrames / plan.fpsValue });
         }
         manifest.outputs = manifest.outputs.filter((x) => x.path !== rel).concat(entry);
@@ -281,7 +285,7 @@ async function fileEntry(layout: OutputLayout, file: string, kind: OutputEntry['
   return { path: layout.rel(file), kind, hash, bytes, inputsHash, ...extra };
 }
 
-async function renderShot(
+export async function renderShot(
   session: RenderSession,
   job: ShotJob,
   plan: FilmPlan,
@@ -296,10 +300,14 @@ async function renderShot(
   const dir = layout.shotDir(scene.id, shot.id);
   await fsp.mkdir(dir, { recursive: true });
   const clipPath = layout.clip(scene.id, shot.id);
-  const cutPath = layout.cut(scene.id, shot.id);
-  const stillPath = layout.still(scene.id, shot.id);
-  const clip: FrameSink = h264Sink(clipPath, plan.fps, profile.crf, profile.preset);
-  const cut: FrameSink = losslessSink(cutPath, plan.fps);
+  const cutPath = layout.cut(scene.id, shot.id, profile.lossless);
+  const jpeg = typeof profile.page.capture === 'number';
+  const codec = jpeg ? 'mjpeg' : 'png';
+  const stillPath = layout.still(scene.id, shot.id, jpeg);
+  const clip: FrameSink = h264Sink(clipPath, plan.fps, profile.crf, profile.preset, codec);
+  // Without lossless masters an untouched shot's clip is its cut: encode each frame once.
+  const separateCut = profile.lossless || job.blended;
+  const cut: FrameSink | undefined = separateCut ? (profile.lossless ? losslessSink(cutPath, plan.fps) : h264Sink(cutPath, plan.fps, profile.crf, profile.preset, codec)) : undefined;
   const passTmp = new Map<PassName, string>();
   for (const p of passes) {
     const tmp = tempPathFor(layout.passDir(scene.id, shot.id, p));
@@ -336,7 +344,7 @@ async function renderShot(
         await clip.write(clipPng);
         if (req.cut) {
           const cutPng = r.cut === 'clip' ? clipPng : Buffer.from(r.cut!, 'base64');
-          await cut.write(cutPng);
+          if (cut) await cut.write(cutPng);
           frameHashes.push(sha256(cutPng));
           if (req.editFrame === mid) still = cutPng;
           const n = String(req.editFrame - shot.startFrame + 1).padStart(6, '0');
@@ -347,10 +355,10 @@ async function renderShot(
       progress(done, done / Math.max(1e-3, (performance.now() - t0) / 1000));
       if (opts.afterBatch) await opts.afterBatch(session, shot.key, done);
     }
-    await Promise.all([clip.close(), cut.close()]);
+    await Promise.all([clip.close(), cut?.close()]);
   } catch (e) {
     clip.abort();
-    cut.abort();
+    cut?.abort();
     for (const tmp of passTmp.values()) await fsp.rm(tmp, { recursive: true, force: true });
     throw e;
   }
@@ -367,7 +375,7 @@ async function renderShot(
   const clipFrames = last - first;
   const fps = plan.fpsValue;
   files.push(await fileEntry(layout, clipPath, 'clip', job.inputsHash, { frames: clipFrames, duration: clipFrames / fps, shot: shot.key }));
-  files.push(await fileEntry(layout, cutPath, 'cut', job.inputsHash, { frames: shot.frames, duration: shot.frames / fps, shot: shot.key }));
+  if (cut) files.push(await fileEntry(layout, cutPath, 'cut', job.inputsHash, { frames: shot.frames, duration: shot.frames / fps, shot: shot.key }));
   if (still) files.push(await fileEntry(layout, stillPath, 'still', job.inputsHash, { frames: 1, shot: shot.key }));
   const record: ShotRecord = { inputsHash: job.inputsHash, frames: shot.frames, clipFrames, handles, frameHashes, framesHash: sha256(frameHashes.join('\n')), renderSeconds: seconds };
   return { record, files };
@@ -384,8 +392,8 @@ async function writeContactSheet(session: RenderSession, plan: FilmPlan, jobs: S
   const page = session.rawPage!;
   const cells = [] as Array<{ png: string; lines: string[] }>;
   for (const j of jobs) {
-    const still = layout.still(j.scene.id, j.shot.id);
-    if (!fs.existsSync(still)) continue;
+    const still = [layout.still(j.scene.id, j.shot.id, true), layout.still(j.scene.id, j.shot.id)].find((p) => fs.existsSync(p));
+    if (!still) continue;
     const s = j.shot;
     const lens = `${Math.round(s.camera.focalLengthMm)}mm`;
     cells.push({

@@ -6,6 +6,7 @@ export { type Frame, createFrame, assertFrame, parseSize } from './frame';
 export { type LinearImage, frameToLinear } from './linear-image';
 export { resizeToLinear, RESAMPLE_MODES, FIT_MODES, type Resample, type Fit } from './resize';
 export { readImageFrame, writeImageFrame, encodeImageFrame } from './io';
+export { probeVideo, decodeVideoFrames, openVideoEncoder, videoOutputKind, VIDEO_EXTS, type VideoInfo, type VideoEncoder, type EncoderOptions, type VideoOutputKind } from './video';
 export { RetroOptionsSchema, SizeSchema, PaletteOptionSchema, CrtOptionSchema, type RetroOptions, type RetroOptionsInput } from './options';
 export {
   createRetroProcessor,

@@ -21,8 +21,8 @@ function sortDeep(v: unknown): unknown {
   return v;
 }
 
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+export function sha256(data: string | ArrayBufferView): string {
+  return createHash('sha256').update(typeof data === 'string' ? data : new Uint8Array(data.buffer, data.byteOffset, data.byteLength)).digest('hex');
 }
 
 export function hashValue(value: unknown): string {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFilm } from '../../src/cli/film';
+import { loadFilm } from '../../src/pipeline/load';
 import { ManifestSchema, readManifest } from '../../src/deliver/manifest';
 import { movieInfo, renderFilm } from '../../src/render/film';
 import { FilmPlanSchema, type FilmPlan } from '../../src/plan/schema';
@@ -46,8 +46,12 @@ describe('kino render (three.js backend)', () => {
   it('writes the output folder: clips, cuts, stills, the movie, film.json, manifest and contact sheet', () => {
     for (const s of plan.scenes)
       for (const sh of s.shots) {
-        for (const f of ['clip.mp4', 'cut.mkv', 'still.png']) expect(fs.existsSync(path.join(out, 'shots', s.id, sh.id, f)), `${sh.key}/${f}`).toBe(true);
+        for (const f of ['clip.mp4', 'still.jpg']) expect(fs.existsSync(path.join(out, 'shots', s.id, sh.id, f)), `${sh.key}/${f}`).toBe(true);
       }
+    // Draft renders encode each frame once: only shots a transition touches get a separate cut.
+    expect(fs.existsSync(path.join(out, 'shots/room/ben-ms/cut.mp4'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'shots/street/street-ms/cut.mp4'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'shots/room/wide/cut.mp4'))).toBe(false);
     expect(fs.existsSync(path.join(out, 'deliverables/tiny.mp4'))).toBe(true);
     expect(fs.existsSync(path.join(out, 'reports/contact-sheet.png'))).toBe(true);
     expect(FilmPlanSchema.safeParse(JSON.parse(fs.readFileSync(path.join(out, 'film.json'), 'utf8'))).success).toBe(true);
@@ -80,7 +84,7 @@ describe('kino render (three.js backend)', () => {
   });
 
   it('renders real pictures: every shot far from blank, and different shots differ', async () => {
-    const stills = plan.scenes.flatMap((s) => s.shots.map((sh) => path.join(out, 'shots', s.id, sh.id, 'still.png')));
+    const stills = plan.scenes.flatMap((s) => s.shots.map((sh) => path.join(out, 'shots', s.id, sh.id, 'still.jpg')));
     const stats = await Promise.all(stills.map(pixelStats));
     // A blank frame has stdev 0; a lit set with people has tens of levels of variation.
     for (const [i, st] of stats.entries()) expect(st.stdev, stills[i]).toBeGreaterThan(12);
@@ -89,7 +93,7 @@ describe('kino render (three.js backend)', () => {
   });
 
   it('fades out to black at the end and dissolves between scenes', async () => {
-    const lastCut = path.join(out, 'shots/street/street-ms/cut.mkv');
+    const lastCut = path.join(out, 'shots/street/street-ms/cut.mp4');
     const frames = path.join(tmp('frames'), 'f%03d.png');
     const { runFfmpeg } = await import('../../src/util/ffmpeg');
     await runFfmpeg(['-i', lastCut, frames]);

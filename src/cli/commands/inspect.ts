@@ -1,6 +1,6 @@
 import { KinoError, issue } from '../../doc/errors';
 import type { Command } from '../command';
-import { loadFilm } from '../film';
+import { loadFilm } from '../../pipeline/load';
 
 export const command: Command = {
   name: 'inspect',

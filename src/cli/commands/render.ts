@@ -4,7 +4,7 @@ import { slug } from '../../deliver/layout';
 import { renderFilm, type RenderEvent } from '../../render/film';
 import { PROFILE_NAMES, PROFILES, type PassName } from '../../render/profiles';
 import type { Command } from '../command';
-import { loadFilm } from '../film';
+import { loadFilm } from '../../pipeline/load';
 
 function clock(seconds: number): string {
   if (!Number.isFinite(seconds)) return '--:--';

@@ -46,7 +46,7 @@ function listing(): string {
     `Constraints: ${CONSTRAINT_NAMES.join(', ')}`,
     `CRT presets: ${CRT_PRESET_NAMES.join(', ')}`,
     `Styles: ${RETRO_STYLE_NAMES.map((s) => `${s} (${RETRO_STYLES[s].label})`).join(', ')}`,
-    `Distances: ${DISTANCE_METRICS.join(', ')}`,
+    `Distances: auto, ${DISTANCE_METRICS.join(', ')}`,
   ].join('\n');
 }
 
@@ -65,10 +65,10 @@ export const command: Command = {
     style: { type: 'string', value: '<name>', description: 'Start from a named look (see --list); other flags override it.' },
     fit: { type: 'string', choices: ['cover', 'contain', 'fill'], description: 'How the input fits --size: crop, letterbox or stretch. Default cover.' },
     resample: { type: 'string', choices: ['area', 'nearest'], description: 'Downscale filter. Default area (linear light).' },
-    distance: { type: 'string', choices: DISTANCE_METRICS, description: 'Colour distance for nearest-colour search. Default oklab.' },
+    distance: { type: 'string', choices: [...DISTANCE_METRICS, 'auto'], description: 'Colour distance for nearest-colour search. Default auto (CIEDE2000, or the measured better of sRGB/CIEDE2000 for error diffusion).' },
     pattern: { type: 'string', value: '<image>', description: 'Threshold tile image for --dither custom.' },
     upscale: { type: 'string', value: '<n>', description: 'Integer nearest-neighbour upscale of the result (no CRT). Video default: to at least 720 lines.' },
-    hysteresis: { type: 'string', value: '<levels>', description: 'Video, error diffusion: keep a pixel while its source changes ≤ this many 8-bit levels (0 = off). Default 6.' },
+    hysteresis: { type: 'string', value: '<levels>', description: 'Video: keep a pixel while its source changes ≤ this many 8-bit levels, so still areas never flicker (0 = off). Default 6.' },
     scan: { type: 'string', choices: ['serpentine', 'raster'], description: 'Error-diffusion scan order. Default serpentine.' },
     frames: { type: 'string', value: '<n>', description: 'Video: process only the first n frames.' },
     list: { type: 'boolean', description: 'List palettes, dithers, constraints, CRT presets and styles.' },

@@ -46,6 +46,13 @@ export const CameraProps = z.strictObject({
   shake: z.number().min(0).max(1).optional(),
   near: z.number().positive().optional(),
   far: z.number().positive().optional(),
+  /**
+   * perspective (a lens); orthographic; isometric (true 2:1 pixel isometric: 30° down, 45°
+   * around); side-scroller (orthographic, straight on). Non-perspective views frame
+   * `orthoHeight` metres vertically.
+   */
+  projection: z.enum(['perspective', 'orthographic', 'isometric', 'side-scroller']).optional(),
+  orthoHeight: z.number().positive().optional(),
   children: z.unknown().optional(),
 });
 export type CameraInput = z.input<typeof CameraProps>;

@@ -33,7 +33,13 @@ export const CostumeFields = {
   scarf: piece(['scarf'] as const).optional(),
   condition: z.enum(CONDITIONS).optional(),
 };
-export const CostumeProps = z.strictObject({ ...CostumeFields, children: z.unknown().optional() });
+export const CostumeProps = z.strictObject({
+  ...CostumeFields,
+  /** In a <Wardrobe>: a name for the costume bible, and the scenes it is worn in (ids, or "a..b"). */
+  name: z.string().optional(),
+  scenes: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  children: z.unknown().optional(),
+});
 
 export const VoiceProps = z.strictObject({
   variant: z.string().optional(),

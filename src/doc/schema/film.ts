@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AnchorSchema, Duration, FrameRate, Id, Resolution, Degrees } from '../values';
 import { CameraProps } from './camera';
+import { MixSettings } from './sound';
 
 export const OUTPUT_FORMATS = ['h264', 'h265', 'prores4444', 'vp9', 'gif', 'png'] as const;
 
@@ -28,6 +29,8 @@ export const FilmProps = z.strictObject({
   /** Seed for every procedural choice (handheld shake, crowd variation, idle motion). */
   seed: z.number().int().default(1),
   author: z.string().optional(),
+  /** The sound mix: loudness target, ducking, which layers to include. */
+  mix: MixSettings.optional(),
   children: z.unknown().optional(),
 });
 

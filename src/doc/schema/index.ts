@@ -8,6 +8,10 @@ import { BackdropProps, LightProps, LightRigProps } from './light';
 import { DoorProps, MarkProps, PropProps, SetProps, WallProps, WindowProps } from './set';
 import { CharacterProps, CostumeProps, GestureProps, LookAtProps, PlaceProps, SayProps, SitProps, StandProps, TurnProps, WalkProps } from './character';
 import { CoverageProps } from './coverage';
+import { CrtProps, GradeProps, RetroProps, StyleProps } from './style';
+import { AmbienceProps, FoleyProps, MusicProps } from './sound';
+import { AgeProps, CostumeChangeProps, HairProps, InjuryProps, WardrobeProps } from './wardrobe';
+import { LocationProps, RoomProps } from './location';
 
 export * from './film';
 export * from './camera';
@@ -15,6 +19,10 @@ export * from './light';
 export * from './set';
 export * from './character';
 export * from './coverage';
+export * from './style';
+export * from './sound';
+export * from './wardrobe';
+export * from './location';
 
 export interface NodeSpec {
   /** Component name as users write it, for messages. */
@@ -25,6 +33,8 @@ export interface NodeSpec {
 }
 
 const BLOCKING_PARENTS = ['scene'] as const;
+/** Wrappers may hold scenes (at film level) or anything a scene holds; they nest. */
+const WRAPPER_PARENTS = ['film', 'scene', 'style', 'grade', 'retro', 'crt'] as const;
 const MOVE_PARENTS = ['shot', 'camera'] as const;
 
 export const NODE_SPECS = {
@@ -53,7 +63,7 @@ export const NODE_SPECS = {
   prop: { component: 'Prop', schema: PropProps, parents: ['set', 'scene'] },
   mark: { component: 'Mark', schema: MarkProps, parents: ['set', 'scene'] },
   character: { component: 'Character', schema: CharacterProps, parents: ['film', 'scene'] },
-  costume: { component: 'Costume', schema: CostumeProps, parents: ['character'] },
+  costume: { component: 'Costume', schema: CostumeProps, parents: ['character', 'wardrobe'] },
   place: { component: 'Place', schema: PlaceProps, parents: BLOCKING_PARENTS },
   walk: { component: 'Walk', schema: WalkProps, parents: BLOCKING_PARENTS },
   turn: { component: 'Turn', schema: TurnProps, parents: BLOCKING_PARENTS },
@@ -62,7 +72,24 @@ export const NODE_SPECS = {
   stand: { component: 'Stand', schema: StandProps, parents: BLOCKING_PARENTS },
   gesture: { component: 'Gesture', schema: GestureProps, parents: BLOCKING_PARENTS },
   say: { component: 'Say', schema: SayProps, parents: BLOCKING_PARENTS },
+  style: { component: 'Style', schema: StyleProps, parents: WRAPPER_PARENTS },
+  grade: { component: 'Grade', schema: GradeProps, parents: WRAPPER_PARENTS },
+  retro: { component: 'Retro', schema: RetroProps, parents: WRAPPER_PARENTS },
+  crt: { component: 'CRT', schema: CrtProps, parents: WRAPPER_PARENTS },
+  music: { component: 'Music', schema: MusicProps, parents: ['scene'] },
+  ambience: { component: 'Ambience', schema: AmbienceProps, parents: ['scene'] },
+  foley: { component: 'Foley', schema: FoleyProps, parents: ['scene'] },
+  wardrobe: { component: 'Wardrobe', schema: WardrobeProps, parents: ['film'] },
+  costumechange: { component: 'CostumeChange', schema: CostumeChangeProps, parents: ['scene'] },
+  injury: { component: 'Injury', schema: InjuryProps, parents: ['scene'] },
+  age: { component: 'Age', schema: AgeProps, parents: ['scene'] },
+  hair: { component: 'Hair', schema: HairProps, parents: ['scene'] },
+  location: { component: 'Location', schema: LocationProps, parents: ['scene', 'film'] },
+  room: { component: 'Room', schema: RoomProps, parents: ['scene', 'set'] },
 } as const satisfies Record<string, NodeSpec>;
+
+/** Wrapping components: they change how what they wrap looks, not where it sits. */
+export const WRAPPERS = new Set<string>(['style', 'grade', 'retro', 'crt']);
 
 export type HostType = keyof typeof NODE_SPECS;
 export const HOST_TYPES = Object.keys(NODE_SPECS) as HostType[];

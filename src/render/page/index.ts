@@ -21,6 +21,8 @@ export interface PageProfile extends Profile {
   dofSamples: number;
   /** Shutter angle in degrees (180 = half a frame of motion). */
   shutter: number;
+  /** Frame format handed to Node: PNG (lossless, for masters) or JPEG quality 0–1 (cheaper to encode and decode). */
+  capture?: 'png' | number;
 }
 
 export interface FrameRequest {
@@ -39,6 +41,12 @@ export interface FrameResult {
   /** 'clip' when the cut picture is identical to the clip picture. */
   cut?: string;
   passes?: Record<string, string>;
+}
+
+interface PendingFrame {
+  clip?: Captured;
+  cut?: Captured;
+  passes?: Record<string, Captured>;
 }
 
 let renderer: THREE.WebGLRenderer;
@@ -230,9 +238,33 @@ function output(a: THREE.Texture, b: THREE.Texture | null, mode: number, progres
   renderer.render(outputScene, quadCam);
 }
 
-function capture(): string {
-  const url = renderer.domElement.toDataURL('image/png');
-  return url.slice(url.indexOf(',') + 1);
+let asyncCapture = false;
+/** AOV passes are always PNG: an id or depth value must survive exactly. */
+let capturingPass = false;
+type Captured = string | Promise<string>;
+
+/**
+ * PNG of the canvas. With asyncCapture, toBlob snapshots the pixels now and encodes on Chromium's
+ * encoder thread while the page goes on rendering the next frame; readAsDataURL does base64 natively.
+ */
+function capture(): Captured {
+  const jpeg = typeof profile.capture === 'number' && !capturingPass;
+  if (!asyncCapture) {
+    const url = jpeg ? renderer.domElement.toDataURL('image/jpeg', profile.capture as number) : renderer.domElement.toDataURL('image/png');
+    return url.slice(url.indexOf(',') + 1);
+  }
+  return new Promise<string>((resolve, reject) => {
+    renderer.domElement.toBlob((blob) => {
+      if (!blob) return reject(new Error('toBlob returned no image'));
+      const fr = new FileReader();
+      fr.onload = () => {
+        const url = fr.result as string;
+        resolve(url.slice(url.indexOf(',') + 1));
+      };
+      fr.onerror = () => reject(fr.error);
+      fr.readAsDataURL(blob);
+    }, jpeg ? 'image/jpeg' : 'image/png', jpeg ? (profile.capture as number) : undefined);
+  });
 }
 
 // AOV passes: depth (linear, 0–DEPTH_RANGE m, near = white), view-space normals, object ids.
@@ -253,7 +285,7 @@ export function idColor(index: number): [number, number, number] {
   return [Math.round(c.r * 255), Math.round(c.g * 255), Math.round(c.b * 255)];
 }
 
-function renderPass(w: World, pass: 'depth' | 'normal' | 'id'): string {
+function renderPass(w: World, pass: 'depth' | 'normal' | 'id'): Captured {
   const savedTone = renderer.toneMapping;
   const savedSpace = renderer.outputColorSpace;
   const savedBg = w.scene.background;
@@ -279,7 +311,9 @@ function renderPass(w: World, pass: 'depth' | 'normal' | 'id'): string {
   } else w.scene.overrideMaterial = pass === 'depth' ? depthMat : normalMat;
   renderer.setRenderTarget(null);
   renderer.render(w.scene, camera);
+  capturingPass = true;
   const data = capture();
+  capturingPass = false;
   for (const [m, mat] of swapped) m.material = mat;
   w.scene.overrideMaterial = null;
   w.scene.background = savedBg;
@@ -290,9 +324,9 @@ function renderPass(w: World, pass: 'depth' | 'normal' | 'id'): string {
 
 const DIRS: Record<string, number> = { left: 0, right: 1, up: 2, down: 3 };
 
-function frame(req: FrameRequest): FrameResult {
+function frame(req: FrameRequest): PendingFrame {
   const shot = plan.scenes[req.scene].shots[req.shot];
-  const out: FrameResult = {};
+  const out: PendingFrame = {};
   const shotTime = (req.editFrame - shot.startFrame) / plan.fpsValue;
   renderView(req.scene, req.shot, shotTime);
   if (req.clip) out.clip = capture();
@@ -342,6 +376,9 @@ const api = {
     canvas.height = height;
     document.body.appendChild(canvas);
     renderer = new THREE.WebGLRenderer({ canvas, antialias: profile.msaa > 0, preserveDrawingBuffer: true, alpha: false, powerPreference: 'high-performance' });
+    // Large frames encode off the main thread (toBlob) while the next one renders: measured +5–8 %
+    // at 1080p here, while at 640×360 the extra hand-off costs more than it saves.
+    asyncCapture = width * height >= 1280 * 720;
     renderer.setPixelRatio(1);
     renderer.setSize(width, height, false);
     renderer.toneMapping = THREE.ACESFilmicToneMapping;
@@ -367,8 +404,22 @@ const api = {
     models.set(key, gltf.scene);
     return { meshes: gltf.scene.children.length };
   },
-  frames(reqs: FrameRequest[]): FrameResult[] {
-    return reqs.map(frame);
+  async frames(reqs: FrameRequest[]): Promise<FrameResult[]> {
+    const pending = reqs.map(frame);
+    const settle = async (p: PendingFrame): Promise<FrameResult> => {
+      const out: FrameResult = {};
+      if (p.clip !== undefined) out.clip = await p.clip;
+      if (p.cut !== undefined) out.cut = await p.cut;
+      if (p.passes) {
+        out.passes = {};
+        for (const [k, v] of Object.entries(p.passes)) out.passes[k] = await v;
+      }
+      return out;
+    };
+    return Promise.all(pending.map(settle));
+  },
+  setAsyncCapture(on: boolean) {
+    asyncCapture = on;
   },
   /** Render-only timing probe: renders without capture, synced by a 1×1 readback. */
   renderOnly(req: FrameRequest): number {
@@ -388,7 +439,7 @@ const api = {
   },
   /** Lays out labelled stills on a 2D canvas (Chromium has fonts; a bare server may not). */
   async contactSheet(opts: { title: string; subtitle: string; columns: number; cellWidth: number; cells: Array<{ png: string; lines: string[] }> }): Promise<string> {
-    const images = await Promise.all(opts.cells.map(async (c) => createImageBitmap(await (await fetch(`data:image/png;base64,${c.png}`)).blob())));
+    const images = await Promise.all(opts.cells.map(async (c) => createImageBitmap(await (await fetch(`data:${c.png.startsWith('/9j/') ? 'image/jpeg' : 'image/png'};base64,${c.png}`)).blob())));
     const aspect = images.length ? images[0].height / images[0].width : 9 / 16;
     const cw = opts.cellWidth;
     const ch = Math.round(cw * aspect);

@@ -4,8 +4,8 @@
 // 512 KiB): each key is resolved once, for the centre of its cell, so the answer depends only on
 // the key and never on the order pixels arrive in (determinism). A 6-bit cell spans 4 sRGB levels;
 // under dithering that is far below the palette spacing, and error diffusion carries the residue.
-// Measured on the benchmark frame (bench/retro.ts): lookups through the table are ~20× faster than
-// a brute-force OKLab scan of 16 colours, which needs three cube roots per pixel.
+// Measured (57,600 random colours, PICO-8, warm table): 0.4 ms through the table against 11.6 ms
+// for a brute-force OKLab or sRGB scan of the 16 colours and 290 ms for a CIEDE2000 scan.
 //
 // Subsets (2–4 colours per cell in NES/ZX/C64 modes) get a coarser 5-bit table (64 KiB), made
 // on first use: hundreds of distinct cell sets stay in a few MiB, and a pixel never pays for
@@ -225,7 +225,7 @@ export class NearestColor {
 }
 
 const shared = new Map<string, NearestColor>();
-const SHARED_MAX = 32;
+const SHARED_MAX = 12;
 
 /**
  * One matcher per (palette colours, metric) for the whole process: its lookup table, gamut map

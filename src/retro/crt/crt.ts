@@ -82,7 +82,7 @@ export function createCrt(spec: CrtSpec): CrtSession {
       const w = frame.width, h = frame.height;
       const W = Math.round(w * p.scale), H = Math.round(h * p.scale);
       // Decode to linear with the gun's gamma.
-      let lin = new Float32Array(w * h * 3);
+      const lin = new Float32Array(w * h * 3);
       const d = frame.data;
       for (let i = 0; i < w * h; i++) {
         lin[i * 3] = tables.dec[d[i * 4]];
@@ -98,7 +98,6 @@ export function createCrt(spec: CrtSpec): CrtSession {
       const geo = crtGeometry(w, h, W, H, p);
       const out = new Uint8Array(W * H * 4);
       renderRows(lin, w, h, W, H, geo.map, p, tables, tile, glow, frameIndex, out);
-      lin = new Float32Array(0);
       return { width: W, height: H, data: out };
     },
   };

@@ -3,7 +3,7 @@
 // plan[rank(x, y)] from a threshold map of N cells. Plans are keyed by 6-bit-per-channel sRGB and
 // computed for the key's centre, so they are independent of the order pixels are met.
 
-import { LINEAR16_TO_SRGB8, LINEAR_LUT_SCALE, SRGB8_TO_LINEAR, srgbToLinear } from '../color/srgb';
+import { LINEAR16_TO_SRGB8, LINEAR_LUT_SCALE, srgbToLinear } from '../color/srgb';
 import type { NearestColor } from '../color/nearest';
 import type { LinearImage } from '../linear-image';
 import { isCellMatchers, TRANSPARENT_INDEX, type Target } from './matcher';
@@ -72,4 +72,3 @@ export function patternDither(img: LinearImage, target: Target, out: Uint16Array
   }
 }
 
-export { SRGB8_TO_LINEAR };

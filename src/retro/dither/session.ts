@@ -138,4 +138,3 @@ function resolveMap(name: string, pattern: ThresholdMap | undefined): ThresholdM
   }
 }
 
-export { isCellMatchers };

@@ -1,11 +1,13 @@
 // Loading a film file: import the TSX, render it with kino's reconciler, validate every node,
-// and build the plan. Every failure along the way becomes issues with locations, never a trace.
+// and build the plan with every department taking part. Every failure along the way becomes
+// issues with locations, never a stack trace.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createElement, isValidElement, type ReactElement } from 'react';
 import { renderToDoc } from '../../reconciler';
+import { DEPARTMENTS } from './departments';
 import { issue, type KinoIssue } from '../doc/errors';
 import type { FilmDoc } from '../doc/node';
 import { validateDoc, type ValidNode } from '../doc/validate';
@@ -59,7 +61,7 @@ export async function loadFilm(filmPath: string, opts: Omit<PlanOptions, 'file'>
   issues.push(...v.issues);
   let plan: FilmPlan | null = null;
   if (v.root && !issues.some((i) => i.severity === 'error')) {
-    const built = buildPlan(v.root, { ...opts, file });
+    const built = buildPlan(v.root, { resolvers: DEPARTMENTS, ...opts, file });
     issues.push(...built.issues);
     plan = built.plan;
   }
