@@ -91,11 +91,11 @@ describe('reconciler', () => {
 
   it('lets error boundaries catch and render a fallback, recording the error', () => {
     class Boundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-      state = { failed: false };
+      override state = { failed: false };
       static getDerivedStateFromError() {
         return { failed: true };
       }
-      render() {
+      override render() {
         return this.state.failed ? <Shot id="fallback" duration="1s" /> : this.props.children;
       }
     }
@@ -143,7 +143,7 @@ describe('reconciler', () => {
       <Film title="T">
         <Scene id="s">
           <Shot duration="-3s">
-            {/* @ts-expect-error: a focal length written as a word */}
+            {/* Millimetres accept "50mm" strings, so "fifty" type-checks: validation catches it. */}
             <Camera focalLengthMm="fifty" position={[0, 1.6, 3]} />
           </Shot>
         </Scene>

@@ -366,7 +366,7 @@ export function buildWorld(plan: ScenePlan, profile: Profile, seed: number, mode
   // Static set and props merge into a few meshes; keyframed props stay separate to move.
   const animated = new Set(plan.tracks.map((t) => t.target));
   const movers = new Set<THREE.Object3D>([...props].filter(([id]) => animated.has(id)).map(([, o]) => o));
-  const rigRoots = new Set([...rigs.values()].map((r) => r.root));
+  const rigRoots = new Set<THREE.Object3D>([...rigs.values()].map((r) => r.root));
   const staticGroup = new THREE.Group();
   staticGroup.name = 'static';
   for (const child of [...scene.children]) {
