@@ -7,8 +7,16 @@ import { Finite } from '../values';
 
 const wrapper = { children: z.unknown().optional() };
 
-/** A named look from the style director (teal-orange, noir, pastel, documentary, snes, gameboy…). */
-export const StyleProps = z.strictObject({ preset: z.string().min(1), ...wrapper });
+/**
+ * The named looks: cinema grades and retro targets. The vocabulary lives here (the script
+ * department's style director emits these names; the vfx/retro departments give them meaning).
+ */
+export const STYLE_PRESETS = [
+  'cinematic-teal-orange', 'noir', 'pastel', 'documentary', 'bleach-bypass', 'warm-vintage', 'cold-thriller', 'golden-hour', 'technicolor', 'sepia',
+  'snes', 'nes', 'gameboy', 'gameboy-color', 'sega-genesis', 'zx-spectrum', 'c64', 'pico8', 'cga', 'ega', 'vga', 'arcade-crt', 'vhs', 'handheld-lcd',
+] as const;
+
+export const StyleProps = z.strictObject({ preset: z.enum(STYLE_PRESETS), ...wrapper });
 
 export const GradeProps = z.strictObject({
   /** A named grade (e.g. "teal-orange", "bleach-bypass", "noir", "pastel", "warm", "cool"). */
