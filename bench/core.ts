@@ -16,7 +16,7 @@ import { Character, Film, Gesture, LightRig, Place, Say, Scene, Shot, Walk, Doll
 import { renderToDoc } from '../reconciler';
 import { validateDoc } from '../src/doc/validate';
 import { buildPlan } from '../src/plan/build';
-import { evaluateFrame, evaluateView } from '../src/plan/evaluate';
+import { evaluateFrame } from '../src/plan/evaluate';
 import { evaluateCamera } from '../src/plan/camera';
 
 const SIZES = ['ECU', 'CU', 'MCU', 'MS', 'MWS', 'WS', 'EWS'];
@@ -140,7 +140,6 @@ export function runCoreBench(): Record<string, number> {
     for (let f = 0; f < N; f++) evaluateCamera(shot.camera, f / 24, { aimOf: () => [0, 1.6, 0] }, 16 / 9, shot.key);
   }, 7);
   const camFps = 1000 / (median(camRuns) / N);
-  void evaluateView;
   results.evaluate_fps_10chars = fps;
   results.evaluate_us_per_character = (perFrame * 1000) / 10;
   results.camera_only_fps = camFps;

@@ -8,6 +8,11 @@
 //    synthesis stages and the mix (ducking, normalisation, true-peak limiting) timed apart,
 //    as seconds and × real time.
 // 3. TTS: milliseconds per line, uncached and from the cache.
+// 4. The demo film's soundtrack end to end, as `kino render` makes it: two-pass planning with
+//    every line spoken (uncached and cached), the soundtrack render on the edit clock, the
+//    audio folder written — against the picture render of the same film, estimated in the same
+//    run from one of its shots rendered at the draft profile (render seconds per frame × the
+//    film's frames).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +27,10 @@ import { mix, type MixClip } from '../src/sound/mix';
 import { normalizeLoudness } from '../src/sound/normalize';
 import { musicBed } from '../src/sound/music';
 import { writeWav } from '../src/sound/wav';
+import { renderFilmSound } from '../src/sound/film';
+import { loadFilm } from '../src/pipeline/load';
+import { planWithDialogue, renderFilmAudio } from '../src/pipeline/soundtrack';
+import { renderFilm } from '../src/render/film';
 
 const SR = 48000;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kino-bench-sound-'));
@@ -158,6 +167,54 @@ const cacheDir = path.join(tmp, 'tts-cache');
   await writeWav(hotFile, hot.channels, SR, 'float32');
   const ffHot = await ffmpegEbur128(hotFile);
   log(`Streaming re-master of that mix (−14 LUFS, −1 dBTP): ${(hotMs / 1000).toFixed(2)} s (${((seconds * 1000) / hotMs).toFixed(0)}× real time), limiter up to ${hot.limiter.maxReductionDb.toFixed(1)} dB; result ${hot.integratedLufs.toFixed(2)} LUFS / ${hot.truePeakDbtp.toFixed(2)} dBTP (ours), ${ffHot.integratedLufs.toFixed(2)} LUFS / ${ffHot.truePeakDbtp.toFixed(1)} dBTP (FFmpeg).`);
+  log('');
+}
+
+// --- 4. the demo's soundtrack, end to end ----------------------------------------------------
+{
+  const demo = path.resolve('films/demo/film.tsx');
+  let t = performance.now();
+  const first = await loadFilm(demo);
+  const loadMs = ms(t);
+  if (!first.plan) throw new Error(first.issues.map((i) => i.message).join('\n'));
+  const cache = path.join(tmp, 'demo-cache');
+  t = performance.now();
+  const planned = await planWithDialogue(first, { cacheDir: cache });
+  const coldMs = ms(t);
+  t = performance.now();
+  await planWithDialogue(first, { cacheDir: cache });
+  const warmMs = ms(t);
+  const plan = planned.loaded.plan!;
+  const seconds = plan.totalFrames / plan.fpsValue;
+  renderFilmSound(plan, { lines: planned.dialogue.lines }); // warm the JIT
+  t = performance.now();
+  const st = renderFilmSound(plan, { lines: planned.dialogue.lines });
+  const mixMs = ms(t);
+  const outDir = path.join(tmp, 'demo-out');
+  t = performance.now();
+  const audio = await renderFilmAudio(plan, planned.dialogue.lines, { out: outDir, force: true });
+  const folderMs = ms(t);
+  const ff = await ffmpegEbur128(audio.mix);
+  // Picture reference: one two-shot of the kitchen coverage at the draft profile, per frame.
+  const shot = plan.scenes[0].shots[Math.min(2, plan.scenes[0].shots.length - 1)];
+  const pic = await renderFilm(plan, { out: path.join(tmp, 'demo-picture'), profile: 'draft', only: [shot.key], passes: [] });
+  const rec = pic.manifest.shots[shot.key];
+  const perFrame = rec.renderSeconds / rec.clipFrames;
+  const pictureS = perFrame * plan.totalFrames;
+  const soundS = (coldMs + folderMs) / 1000;
+  log(`## The demo film's soundtrack, end to end (${seconds.toFixed(1)} s, ${plan.scenes.reduce((n, s) => n + s.lines.length, 0)} lines, ${plan.scenes.reduce((n, s) => n + s.shots.length, 0)} shots)`);
+  log('');
+  log(`| stage | seconds | × real time |`);
+  log(`|---|---|---|`);
+  log(`| load + plan (estimated line lengths) | ${(loadMs / 1000).toFixed(2)} | |`);
+  log(`| speak every line + re-plan with real lengths, uncached | ${((coldMs) / 1000).toFixed(2)} | ${((seconds * 1000) / coldMs).toFixed(0)}× |`);
+  log(`| the same, every line from the cache | ${(warmMs / 1000).toFixed(2)} | ${((seconds * 1000) / warmMs).toFixed(0)}× |`);
+  log(`| soundtrack render (foley, ambience, music, dialogue on the edit clock, mix to −23 LUFS) | ${(mixMs / 1000).toFixed(2)} | ${((seconds * 1000) / mixMs).toFixed(0)}× |`);
+  log(`| that + audio folder written (mix, stems, lines: 24-bit WAV; cue sheet) | ${(folderMs / 1000).toFixed(2)} | ${((seconds * 1000) / folderMs).toFixed(0)}× |`);
+  log('');
+  log(`Picture, same run: ${shot.key} at the draft profile rendered at ${(1 / perFrame).toFixed(1)} frames/s, so the film's ${plan.totalFrames} frames take ≈ ${pictureS.toFixed(0)} s. The whole soundtrack (uncached speech and re-plan + render + files: ${soundS.toFixed(1)} s) is ${((100 * soundS) / pictureS).toFixed(1)} % of that; with the lines cached, ${((100 * (warmMs + folderMs) / 1000) / pictureS).toFixed(1)} %.`);
+  log('');
+  log(`Mix: ${st.loudness.integratedLufs.toFixed(2)} LUFS (ours), ${ff.integratedLufs.toFixed(2)} LUFS (FFmpeg ebur128), true peak ${st.loudness.truePeakDbtp.toFixed(2)} dBTP (ours), ${ff.truePeakDbtp.toFixed(1)} dBTP (FFmpeg); ${st.cues.filter((c) => c.role === 'effects').length} foley events, ${st.cues.filter((c) => c.role === 'music').length} music beds, ${st.cues.filter((c) => c.role === 'ambience').length} backgrounds.`);
   log('');
 }
 

@@ -139,7 +139,7 @@ export function validateDoc(doc: FilmDoc): ValidationResult {
 
   // `parent` is the nearest ancestor that is not a wrapper (<Retro>, <Grade>…): a shot wrapped in
   // a <Grade> still lives in its scene.
-  function visit(node: DocNode, parent: DocNode | null, parentPath: string, wrapped: DocNode | null = null): ValidNode | null {
+  function visit(node: DocNode, parent: DocNode | null, parentPath: string): ValidNode | null {
     const path = parentPath ? `${parentPath} > ${label(node)}` : label(node);
     if (node.type === '#text') {
       const text = (node.text ?? '').trim();
@@ -163,7 +163,6 @@ export function validateDoc(doc: FilmDoc): ValidationResult {
     }
     const parentType = parent?.type ?? null;
     const ok = parentType === null ? node.type === 'film' : (spec.parents as readonly string[]).includes(parentType);
-    void wrapped;
     if (!ok) {
       const allowed = spec.parents.map((p) => `<${NODE_SPECS[p as HostType].component}>`).join(' or ');
       issues.push(
@@ -181,7 +180,7 @@ export function validateDoc(doc: FilmDoc): ValidationResult {
     else issues.push(...propIssues(node, path, spec.schema, parsed.error.issues as unknown as ZIssue[]));
     const children: ValidNode[] = [];
     for (const c of node.children) {
-      const v = WRAPPERS.has(node.type) ? visit(c, parent, path, node) : visit(c, node, path);
+      const v = WRAPPERS.has(node.type) ? visit(c, parent, path) : visit(c, node, path);
       if (v) children.push(v);
     }
     return { type: node.type as HostType, id: node.id, props, children, source: node.source, owner: node.owner, path };

@@ -25,6 +25,7 @@ import { pageBundle } from './bundle';
 import type { FrameRequest, FrameResult } from './page/index';
 import { PROFILES, renderSize, type PassName, type RenderProfile } from './profiles';
 import { RenderSession } from './session';
+import { lutAssets, needsLookPath, renderLookShot, renderVariant, variantOutputs, type LookJob } from './looks';
 
 const pkgVersion = (JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string }).version;
 
@@ -190,11 +191,13 @@ export async function renderFilm(plan: FilmPlan, opts: RenderOptions): Promise<R
       for (;;) {
         try {
           if (!session) {
-            session = new RenderSession(plan, size, profile.page, models);
+            session = new RenderSession(plan, size, profile.page, models, { luts: lutAssets(plan) });
             await session.open();
             manifest.renderer = session.info.renderer;
           }
-          const { record, files } = await renderShot(session, job, plan, layout, passes, profile, opts, (done, fps) => {
+          // Shots whose look needs Node-side post-processing (retro, displays) take src/render/looks.ts.
+          const run = needsLookPath(plan, job.shot) ? renderLookJob : renderShot;
+          const { record, files } = await run(session, job, plan, layout, passes, profile, opts, (done, fps) => {
             const frames = job.shot.frames + job.handles[0] + job.handles[1];
             const elapsed = (performance.now() - renderStart) / 1000;
             const overall = (doneFrames + done) / Math.max(1e-3, elapsed);
@@ -228,7 +231,8 @@ export async function renderFilm(plan: FilmPlan, opts: RenderOptions): Promise<R
     if (complete) {
       const cuts = jobs.map((j) => (profile.lossless || j.blended ? layout.cut(j.scene.id, j.shot.id, profile.lossless) : layout.clip(j.scene.id, j.shot.id)));
       const filmInputs = hashValue({ shots: jobs.map((j) => j.inputsHash), audio: opts.audio?.inputsHash });
-      for (const o of plan.outputs) {
+      const variants = variantOutputs(plan);
+      for (const o of plan.outputs.filter((x) => !variants.some((v) => v.output === x))) {
         const target = path.join(layout.deliverables, deliverableName(o.name, o.format));
         const rel = layout.rel(target);
         const inputsHash = hashValue({ filmInputs, output: o });
@@ -256,6 +260,20 @@ export async function renderFilm(plan: FilmPlan, opts: RenderOptions): Promise<R
         manifest.outputs = manifest.outputs.filter((x) => x.kind !== 'contact-sheet').concat(await fileEntry(layout, layout.contactSheet, 'contact-sheet', sheetHash));
       }
       contactSheet = layout.contactSheet;
+
+      // Styled outputs: the whole film again under each output's look, in its own folder.
+      await session?.close();
+      session = undefined;
+      for (const v of variants) {
+        const r = await renderVariant(
+          { plan, layout, profile, models, previous, force: opts.force, audio: opts.audio, settings, size, batch: opts.batch, emit, fileEntry, jobs, renderShot: (s, j, p, l, ps, pr, o, prog) => renderShot(s, j as ShotJob, p, l, ps, pr, { ...opts, ...o }, prog) },
+          v.output,
+          v.style,
+        );
+        manifest.outputs = manifest.outputs.filter((x) => !r.entries.some((e) => e.path === x.path)).concat(r.entries);
+        movies.push(r.movie);
+        await writeManifest(layout.manifest, manifest);
+      }
     }
     await writeFileAtomic(layout.filmJson, JSON.stringify(plan, null, 2) + '\n');
     manifest.outputs = manifest.outputs.filter((x) => x.kind !== 'plan').concat(await fileEntry(layout, layout.filmJson, 'plan', hashValue(plan)));
@@ -268,7 +286,7 @@ export async function renderFilm(plan: FilmPlan, opts: RenderOptions): Promise<R
   }
 }
 
-async function fileEntry(layout: OutputLayout, file: string, kind: OutputEntry['kind'], inputsHash: string, extra: { frames?: number; duration?: number; shot?: string } = {}): Promise<OutputEntry> {
+export async function fileEntry(layout: OutputLayout, file: string, kind: OutputEntry['kind'], inputsHash: string, extra: { frames?: number; duration?: number; shot?: string } = {}): Promise<OutputEntry> {
   const st = await fsp.stat(file);
   let hash: string;
   let bytes = st.size;
@@ -284,6 +302,9 @@ async function fileEntry(layout: OutputLayout, file: string, kind: OutputEntry['
   } else hash = await hashFile(file);
   return { path: layout.rel(file), kind, hash, bytes, inputsHash, ...extra };
 }
+
+const renderLookJob: typeof renderShot = (session, job, plan, layout, passes, profile, opts, progress) =>
+  renderLookShot(session, job as LookJob, plan, layout, passes, profile, { batch: opts.batch, afterBatch: opts.afterBatch }, progress, fileEntry);
 
 export async function renderShot(
   session: RenderSession,

@@ -12,6 +12,16 @@ import type { FrameRequest, FrameResult, PageProfile } from './page/index';
 
 type KinoWindow = { kino: import('./page/index').KinoPageApi };
 
+/** Optional session settings: looks (LUTs, a film output's grade) and transparent frames. */
+export interface SessionOptions {
+  /** Frames with an alpha channel (transparent background where nothing is drawn). */
+  alpha?: boolean;
+  /** .cube LUTs the plan's grades name, by absolute path. */
+  luts?: Array<{ key: string; size: number; data: Float32Array }>;
+  /** A look over every shot (a Film output variant). */
+  look?: { grade?: import('../vfx/grade-math').GradeParams; pixelSnap?: boolean };
+}
+
 export class RenderSession {
   private browser?: Browser;
   private page?: Page;
@@ -23,6 +33,7 @@ export class RenderSession {
     readonly size: [number, number],
     readonly profile: PageProfile,
     readonly models: ModelAsset[],
+    readonly options: SessionOptions = {},
   ) {}
 
   async open(): Promise<void> {
@@ -34,7 +45,7 @@ export class RenderSession {
     page.on('crash', () => (this.pageError = 'the page crashed'));
     await page.setContent('<!doctype html><html><body style="margin:0;background:#000"></body></html>');
     await page.addScriptTag({ content: await pageBundle() });
-    this.info = await page.evaluate(([w, h, p]) => (window as unknown as KinoWindow).kino.init({ width: w, height: h, profile: p }), [this.size[0], this.size[1], this.profile] as const);
+    this.info = await page.evaluate(([w, h, p, a]) => (window as unknown as KinoWindow).kino.init({ width: w, height: h, profile: p, alpha: a }), [this.size[0], this.size[1], this.profile, !!this.options.alpha] as const);
     if (!this.info.webgl2) throw new KinoError(issue('render/webgl', `Chromium has no WebGL2 (${this.info.renderer}).`, { hint: 'kino needs WebGL2; the bundled Chromium provides it through SwiftShader.' }));
     await page.evaluate((plan) => (window as unknown as KinoWindow).kino.load(plan), this.plan as never);
     for (const m of this.models) {
@@ -42,6 +53,11 @@ export class RenderSession {
         throw new KinoError(issue('asset/unreadable', `Model ${m.key} could not be parsed: ${e.message.split('\n')[0]}`, { location: { file: m.key } }));
       });
     }
+    for (const l of this.options.luts ?? []) {
+      const b64 = Buffer.from(l.data.buffer, l.data.byteOffset, l.data.byteLength).toString('base64');
+      await page.evaluate(([k, n, d]) => (window as unknown as KinoWindow).kino.addLut(k, n, d), [l.key, l.size, b64] as const);
+    }
+    if (this.options.look) await page.evaluate((look) => (window as unknown as KinoWindow).kino.setLook(look), this.options.look);
     this.page = page;
   }
 

@@ -325,54 +325,61 @@ export function assembleScript(stream: ElementStream): Script {
 }
 
 function gatherCharacters(opening: Scene | null, scenes: Scene[]): Character[] {
-  const byKey = new Map<string, Character>();
-  const keyOf = new Map<string, string>();
+  // One record per character, reached with one lookup per speech by the name as written (several
+  // spellings share a record through their key): this loop runs once per speech.
+  interface Rec {
+    c: Character;
+    exts: Set<string>;
+    aliases: Set<string>;
+    scenes: Set<string>;
+    lastScene: string;
+  }
+  const byKey = new Map<string, Rec>();
+  const byName = new Map<string, Rec>();
   const order: Character[] = [];
-  const extSets = new Map<Character, Set<string>>();
-  const aliasSets = new Map<Character, Set<string>>();
-  const sceneSets = new Map<Character, Set<string>>();
   for (const scene of opening ? [opening, ...scenes] : scenes) {
+    const number = scene.number;
     for (const e of scene.elements) {
       if (e.kind !== 'dialogue') continue;
-      let key = keyOf.get(e.character);
-      if (key === undefined) {
-        key = characterKey(e.character);
-        keyOf.set(e.character, key);
+      let r = byName.get(e.character);
+      if (r === undefined) {
+        const key = characterKey(e.character);
+        r = byKey.get(key);
+        if (!r) {
+          const c: Character = {
+            name: e.character,
+            aliases: [],
+            extensions: [],
+            dialogueCount: 0,
+            firstScene: number,
+            lastScene: number,
+            scenes: [],
+            suggestedSameAs: [],
+            line: e.line,
+          };
+          r = { c, exts: new Set(), aliases: new Set(), scenes: new Set(), lastScene: '' };
+          byKey.set(key, r);
+          order.push(c);
+        }
+        byName.set(e.character, r);
       }
-      let c = byKey.get(key);
-      if (!c) {
-        c = {
-          name: e.character,
-          aliases: [],
-          extensions: [],
-          dialogueCount: 0,
-          firstScene: scene.number,
-          lastScene: scene.number,
-          scenes: [],
-          suggestedSameAs: [],
-          line: e.line,
-        };
-        byKey.set(key, c);
-        order.push(c);
-        extSets.set(c, new Set());
-        aliasSets.set(c, new Set());
-        sceneSets.set(c, new Set());
-      }
+      const c = r.c;
       c.dialogueCount++;
-      c.lastScene = scene.number;
-      const inScenes = sceneSets.get(c)!;
-      if (!inScenes.has(scene.number)) {
-        inScenes.add(scene.number);
-        c.scenes.push(scene.number);
+      c.lastScene = number;
+      if (r.lastScene !== number) {
+        r.lastScene = number;
+        if (!r.scenes.has(number)) {
+          r.scenes.add(number);
+          c.scenes.push(number);
+        }
       }
-      const exts = extSets.get(c)!;
-      for (const x of e.extensions) if (!exts.has(x)) {
-        exts.add(x);
-        c.extensions.push(x);
+      const xs = e.extensions;
+      for (let k = 0; k < xs.length; k++) if (!r.exts.has(xs[k])) {
+        r.exts.add(xs[k]);
+        c.extensions.push(xs[k]);
       }
-      const aliases = aliasSets.get(c)!;
-      if (e.cue !== c.name && !aliases.has(e.cue)) {
-        aliases.add(e.cue);
+      if (e.cue !== c.name && !r.aliases.has(e.cue)) {
+        r.aliases.add(e.cue);
         c.aliases.push(e.cue);
       }
     }
@@ -403,11 +410,16 @@ function gatherCharacters(opening: Scene | null, scenes: Scene[]): Character[] {
 
 function gatherLocations(scenes: Scene[]): Location[] {
   const byKey = new Map<string, Location>();
+  const keys = new Map<string, string>();
   const out: Location[] = [];
   for (const s of scenes) {
     // Forced headings without INT/EXT are usually shots (`.THE FINGER`), not sets.
     if (!s.location || s.interior === null) continue;
-    const key = locationKey(s.location);
+    let key = keys.get(s.location);
+    if (key === undefined) {
+      key = locationKey(s.location);
+      keys.set(s.location, key);
+    }
     let loc = byKey.get(key);
     if (!loc) {
       loc = { name: key, interior: [], scenes: [] };

@@ -19,7 +19,7 @@
 // space after `TO:` makes a line action; indented cues and transitions (Brick & Steel) count.
 
 import { warning, type KinoIssue } from '../doc/errors';
-import { isAllCaps, isUppercaseCue, parseCue } from './cue';
+import { isAllCaps, isUppercaseCue, parseCue, type ParsedCue } from './cue';
 import type { ElementOf, ElementStream, ScriptElement } from './elements';
 import { parseEmphasis, runsText, stripEmphasis } from './emphasis';
 import { matchHeadingPrefix, splitSceneNumber } from './heading';
@@ -124,9 +124,9 @@ function removeBoneyard(src: string, warn: (line: number, code: string, msg: str
 }
 
 /** Pass 2: lifts `[[notes]]` out of the text, joining the text around multi-line notes. */
-function extractNotes(texts: string[], lines: number[], warn: (line: number, code: string, msg: string, hint: string) => void): SrcLines {
+function extractNotes(texts: string[], lines: number[], warn: (line: number, code: string, msg: string, hint: string) => void, mayHaveNotes: boolean): SrcLines {
   const n = texts.length;
-  if (!texts.some((t) => t.indexOf('[[') >= 0)) {
+  if (!mayHaveNotes) {
     return { text: texts, line: lines, notes: new Map(), noteOnly: new Uint8Array(n) };
   }
   const outText: string[] = [];
@@ -271,12 +271,24 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
   };
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const bone = removeBoneyard(src.indexOf('\r') >= 0 ? src.replace(/\r\n?/g, '\n') : src, warn);
-  const lines = extractNotes(bone.texts, bone.lines, warn);
+  // One native scan of the whole text instead of one per line (most scripts have no notes).
+  const lines = extractNotes(bone.texts, bone.lines, warn, src.indexOf('[[') >= 0);
   const title = parseTitlePage(lines);
   const elements: ScriptElement[] = [];
   const n = lines.text.length;
   const texts = lines.text;
   const noteOnly = lines.noteOnly;
+
+  const cueCache = new Map<string, ParsedCue>();
+  const cueLineCache = new Map<string, boolean>();
+  const isCue = (s: string): boolean => {
+    let r = cueLineCache.get(s);
+    if (r === undefined) {
+      r = isCueLine(s);
+      cueLineCache.set(s, r);
+    }
+    return r;
+  };
 
   let prevBlank = true;
   let inDialogue = false;
@@ -395,7 +407,7 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
       } else if (prevBlank && nb && s.endsWith('TO:') && t.trimStart().endsWith('TO:') && isAllCaps(s)) {
         push({ type: 'transition', text: s, forced: false, line });
         open = null;
-      } else if (prevBlank && !nb && !s.endsWith('TO:') && isCueLine(s)) {
+      } else if (prevBlank && !nb && !s.endsWith('TO:') && isCue(s)) {
         pushCue(s, false, line);
       } else {
         appendOr('action', t.trimEnd(), line);
@@ -419,8 +431,13 @@ export function tokenizeFountain(text: string, options: FountainOptions = {}): F
       b = b.slice(0, -1).trimEnd();
       markPreviousCueLeft();
     }
-    const cue = parseCue(stripEmphasis(b));
-    push({ type: 'character', text: cue.text, name: cue.name, extensions: cue.extensions, dual, forced, line });
+    // A feature has a thousand cues but a few dozen distinct ones: parse each spelling once.
+    let cue = cueCache.get(b);
+    if (!cue) {
+      cue = parseCue(stripEmphasis(b));
+      cueCache.set(b, cue);
+    }
+    push({ type: 'character', text: cue.text, name: cue.name, extensions: cue.extensions.slice(), dual, forced, line });
     inDialogue = true;
   }
 

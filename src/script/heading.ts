@@ -31,6 +31,9 @@ const PREFIXES: ReadonlyArray<[string, IntExt]> = [
   ['EST', 'ext'],
 ];
 
+const I_PREFIXES = PREFIXES.filter(([p]) => p[0] === 'I');
+const E_PREFIXES = PREFIXES.filter(([p]) => p[0] === 'E');
+
 export interface HeadingPrefix {
   interior: IntExt;
   /** Length of the prefix in the text (including its dot, not the following space). */
@@ -50,7 +53,10 @@ export function matchHeadingPrefix(text: string): HeadingPrefix | null {
   } else if (c0 === 101 /* e */) {
     if (c1 !== 120 /* x */ && c1 !== 115 /* s */ && c1 !== (0x2f | 0x20) /* / */) return null;
   } else return null;
-  for (const [p, interior] of PREFIXES) {
+  // Only the prefixes that start with this letter (same longest-first order).
+  const candidates = c0 === 105 ? I_PREFIXES : E_PREFIXES;
+  for (let k = 0; k < candidates.length; k++) {
+    const [p, interior] = candidates[k];
     if (!startsWithIgnoreCase(text, p)) continue;
     const next = text.charCodeAt(p.length);
     if (p.endsWith('.')) {
@@ -95,8 +101,8 @@ function isWordChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || c === 45 || c > 127;
 }
 
-function isTimeSegment(seg: string): boolean {
-  const up = seg.toUpperCase();
+/** `up` is upper case already. */
+function isTimeSegment(up: string): boolean {
   const n = up.length;
   let i = 0;
   while (i < n) {
@@ -144,7 +150,8 @@ export function splitHeadingSegments(rest: string): string[] {
   return splitSegments(rest).segments;
 }
 
-function splitSegments(rest: string): { segments: string[]; dashes: boolean } {
+/** `collapsed`: the text is already whitespace-collapsed (single spaces only), so trimming suffices. */
+function splitSegments(rest: string, collapsed = false): { segments: string[]; dashes: boolean } {
   const segs: string[] = [];
   let from = 0;
   let sawDash = false;
@@ -176,7 +183,7 @@ function splitSegments(rest: string): { segments: string[]; dashes: boolean } {
   const parts = sawDash ? segs : rest.split(',');
   const out: string[] = [];
   for (const p of parts) {
-    const c = collapse(p);
+    const c = collapsed ? p.trim() : collapse(p);
     if (c !== '') out.push(c);
   }
   return { segments: out, dashes: sawDash };
@@ -190,12 +197,14 @@ export interface HeadingFacts {
 
 /** Location and time of day of a heading (already without scene number and notes). */
 export function analyzeHeading(heading: string): HeadingFacts {
-  const text = collapse(heading);
+  // Upper-cased once up front: every separator is ASCII punctuation or space, which upper-casing
+  // leaves alone, so segments of the upper-cased text are the upper-cased segments.
+  const text = collapse(heading).toUpperCase();
   // A forced heading may still be a real slugline (`.INT. HOUSE`); its prefix counts too.
   const pre = matchHeadingPrefix(text);
   const rest = pre ? text.slice(pre.length).trim() : text;
   const interior = pre ? pre.interior : null;
-  const { segments: segs, dashes } = splitSegments(rest);
+  const { segments: segs, dashes } = splitSegments(rest, true);
   if (segs.length === 0) return { interior, location: null, timeOfDay: null };
   let cut = -1;
   for (let i = 1; i < segs.length; i++) {
@@ -207,8 +216,8 @@ export function analyzeHeading(heading: string): HeadingFacts {
   const sep = dashes ? ' - ' : ', ';
   const locationSegs = cut < 0 ? segs : segs.slice(0, cut);
   const timeSegs = cut < 0 ? [] : segs.slice(cut);
-  const location = locationSegs.join(sep).toUpperCase();
-  const timeOfDay = timeSegs.length ? timeSegs.join(' - ').toUpperCase() : null;
+  const location = locationSegs.length === 1 ? locationSegs[0] : locationSegs.join(sep);
+  const timeOfDay = timeSegs.length === 0 ? null : timeSegs.length === 1 ? timeSegs[0] : timeSegs.join(' - ');
   return { interior, location: location || null, timeOfDay };
 }
 

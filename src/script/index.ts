@@ -1,5 +1,11 @@
 // Screenplay department: Fountain 1.1 and Final Draft .fdx → one typed Script model, plus the
 // breakdown, runtime estimate and beat sheet built on it. Start with `parseScript` / `loadScript`.
+//
+// Built on the model, each in its own folder (import from there):
+//   ./analysis  props named in the action, blocking verbs, dialogue exchanges, mood, era, genre
+//   ./shotlist  shot lists from a script or a film plan; CSV, JSON, tables; storyboard prompts
+//   ./style     the style director: looks per scene, palettes from mood + era, lighting, look book
+//   ./codegen   Script → an editable film.tsx (`kino make` renders it: src/pipeline/make.ts)
 
 export { parseScript, parseFountain, parseFdx, loadScript, detectFormat, MAX_SCRIPT_BYTES } from './load';
 export type { ParseScriptOptions, ParsedScript, ScriptFormat } from './load';

@@ -2,7 +2,11 @@
 // a BS.1770-4 / EBU R128 loudness meter, ducking, true-peak limiting and the mixer.
 // Everything is pure DSP on Float32Array at 48 kHz and deterministic per seed.
 //
-// Start with `renderSoundtrack` (a whole film's sound from a cue sheet) or the pieces:
+// On a planned film: `soundResolver` (film/resolver.ts) derives each scene's cues while the film
+// is planned (ScenePlan.ext.sound), and `renderFilmSound` (film/render.ts) lays them on the edit
+// clock and mixes them; src/pipeline/soundtrack.ts runs both around `kino render`.
+//
+// Standalone: `renderSoundtrack` (a whole film's sound from a cue sheet) or the pieces:
 // `synthesizeLine`/`layoutDialogue`, `footstep`/`door`/`renderFoley`, `ambienceBed`,
 // `musicBed`, `mix`, `measureLoudness`, `writeWav`.
 // The exported constant lists (SURFACES, MUSIC_MOODS, AMBIENCE_TYPES, …) are what component
@@ -26,3 +30,5 @@ export * from './ambience';
 export * from './music';
 export { Noise, seedOf, type Seed, type NoiseColor } from './dsp/noise';
 export { Biquad, BiquadChain, designBiquad, biquadGainDb, type BiquadCoefficients, type BiquadType } from './dsp/biquad';
+export * from './film';
+export { decodeAudioFile } from './decode';

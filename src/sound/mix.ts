@@ -70,6 +70,11 @@ export const MixOptionsSchema = z
     limiter: LimiterSchema.omit({ ceilingDb: true }).prefault({}),
     /** Per-role trim before summing, dB. */
     roleGainDb: z.partialRecord(z.enum(MIX_ROLES), z.number().min(-60).max(24)).default({}),
+    /**
+     * Fades of the whole programme (the picture fading from or to black): applied to every
+     * stem after ducking and before normalisation; silence before a fade-in and after a fade-out.
+     */
+    fades: z.array(z.object({ startSeconds: z.number().min(0), durationSeconds: z.number().min(0), direction: z.enum(['in', 'out']) }).strict()).default([]),
   })
   .strict();
 export type MixOptions = z.input<typeof MixOptionsSchema>;
@@ -123,6 +128,24 @@ function applyGain(bus: Stereo, gain: Float32Array): void {
   for (const c of bus) for (let i = 0; i < c.length; i++) c[i] *= gain[i];
 }
 
+/**
+ * Gain curve of the programme fades, each acting only over its own span as the picture's does
+ * (a fade-in rises from silence at its start; a fade-out reaches silence at its end). Sine
+ * shaped, so the level falls the way the picture darkens.
+ */
+function programmeFades(fades: Array<{ startSeconds: number; durationSeconds: number; direction: 'in' | 'out' }>, total: number): Float32Array {
+  const env = new Float32Array(total).fill(1);
+  for (const f of fades) {
+    const a = Math.min(total, Math.max(0, Math.round(f.startSeconds * MIX_SAMPLE_RATE)));
+    const n = Math.max(1, Math.round(f.durationSeconds * MIX_SAMPLE_RATE));
+    for (let i = a; i < Math.min(total, a + n); i++) {
+      const k = (i - a + 0.5) / n;
+      env[i] *= f.direction === 'in' ? Math.sin((Math.PI / 2) * k) : Math.cos((Math.PI / 2) * k);
+    }
+  }
+  return env;
+}
+
 function scale(bus: Stereo, g: number): void {
   for (const c of bus) for (let i = 0; i < c.length; i++) c[i] *= g;
 }
@@ -169,6 +192,10 @@ export function mix(clips: MixClip[], options: MixOptions = {}): MixResult {
     }
   }
   const stems: Record<StemName, Stereo> = { dialogue: buses.dialogue, music: buses.music, effects: buses.effects };
+  if (o.fades.length && total) {
+    const env = programmeFades(o.fades, total);
+    for (const s of STEMS) applyGain(stems[s], env);
+  }
   const sum = (): Stereo => {
     const out: Stereo = [new Float32Array(total), new Float32Array(total)];
     for (const s of STEMS) for (let c = 0; c < 2; c++) {

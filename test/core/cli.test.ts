@@ -1,5 +1,7 @@
 // The real CLI, run as users run it: `kino validate` and `kino inspect`.
 
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FilmPlanSchema } from '../../src/plan/schema';
@@ -31,6 +33,20 @@ describe('kino validate', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/syntax-error\.tsx:\d+:\d+ - error film\/syntax/);
     expect(r.stderr).not.toMatch(/\n\s+at .*node_modules/);
+  });
+
+  it('compiles a film that lives outside the kino checkout with kino\'s JSX runtime (file:line intact)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kino-user-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'my-film', type: 'module' }));
+    fs.mkdirSync(path.join(dir, 'node_modules'));
+    fs.symlinkSync(repoRoot, path.join(dir, 'node_modules', 'kino'));
+    fs.writeFileSync(
+      path.join(dir, 'film.tsx'),
+      "import { Camera, Film, Scene, Shot } from 'kino';\nexport default function Mine() {\n  return (\n    <Film title=\"Mine\">\n      <Scene id=\"s\">\n        <Shot duration=\"1s\"><Camera focalLengthMm={-5} position={[0, 1.6, 3]} /></Shot>\n      </Scene>\n    </Film>\n  );\n}\n",
+    );
+    const r = kino(['validate', 'film.tsx'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^film\.tsx:6:29 - error prop\/invalid: <Camera> prop "focalLengthMm"/m);
   });
 
   it('explains a missing file and prints JSON with --json', () => {

@@ -5,6 +5,7 @@ import { renderFilm, type RenderEvent } from '../../render/film';
 import { PROFILE_NAMES, PROFILES, type PassName } from '../../render/profiles';
 import type { Command } from '../command';
 import { loadFilm } from '../../pipeline/load';
+import { prepareSound } from '../../pipeline/soundtrack';
 
 function clock(seconds: number): string {
   if (!Number.isFinite(seconds)) return '--:--';
@@ -49,7 +50,7 @@ function progressPrinter(): (e: RenderEvent) => void {
 
 export const command: Command = {
   name: 'render',
-  summary: 'Render a film: a clip per shot, the conformed movie, manifest, film.json and a contact sheet.',
+  summary: 'Render a film: a clip per shot, the soundtrack (dialogue, foley, ambience, music; mix and stems), the conformed movie, timeline files and subtitles, manifest, film.json and a contact sheet.',
   usage: '<film.tsx>',
   options: {
     out: { type: 'string', short: 'o', value: '<dir>', description: 'Output folder (default: out/<film title>).' },
@@ -58,6 +59,7 @@ export const command: Command = {
     passes: { type: 'string', value: 'all|none|depth,normal,id', description: "AOV passes to write per shot (default: the profile's)." },
     force: { type: 'boolean', description: 'Re-render every shot even if its inputs did not change.' },
     json: { type: 'boolean', description: 'Print a JSON summary on stdout (progress is not printed).' },
+    'no-audio': { type: 'boolean', description: 'Picture only: no speech synthesis (line lengths are estimated), no soundtrack; the movies are silent.' },
   },
   details: 'Shots whose inputs did not change are reused from the previous render in the same folder.\nA render killed midway resumes on the next run; finished shots are not rendered again.',
   async run({ positionals, values }) {
@@ -76,14 +78,20 @@ export const command: Command = {
     if (warnings.length && !values.json) for (const w of warnings) process.stderr.write(`warning ${w.code}: ${w.message}\n`);
     const plan = loaded.plan;
     const out = (values.out as string | undefined) ?? path.join('out', slug(plan.title));
-    const summary = await renderFilm(plan, {
+    // Sound: speak the lines, re-plan with their real lengths, mix; editorial files after the picture.
+    const sound = await prepareSound(loaded, { out, audio: !values['no-audio'], force: !!values.force, log: values.json ? undefined : (m) => process.stderr.write(`${m}\n`) });
+    if (!values.json) for (const w of sound.warnings) process.stderr.write(`warning ${w.code}: ${w.message}\n`);
+    const summary = await renderFilm(sound.plan, {
       out,
       profile: values.profile as 'draft' | 'preview' | 'final',
       only: values.only as string[] | undefined,
       force: !!values.force,
       passes,
       onEvent: values.json ? undefined : progressPrinter(),
+      audio: sound.audio,
     });
+    const delivered = await sound.finish(summary);
+    if (!values.json) for (const w of delivered.warnings) process.stderr.write(`warning ${w.code}: ${w.message}\n`);
     if (values.json) {
       process.stdout.write(
         JSON.stringify(
@@ -95,8 +103,10 @@ export const command: Command = {
             rendered: summary.rendered,
             cached: summary.cached,
             seconds: summary.seconds,
-            frames: plan.totalFrames,
-            duration: plan.duration,
+            frames: sound.plan.totalFrames,
+            duration: sound.plan.duration,
+            audio: sound.soundtrack ? { mix: sound.soundtrack.mix, integratedLufs: sound.soundtrack.integratedLufs, truePeakDbtp: sound.soundtrack.truePeakDbtp } : null,
+            editorial: delivered.editorial,
             renderer: summary.renderer,
           },
           null,
@@ -109,6 +119,8 @@ export const command: Command = {
         `Done in ${summary.seconds.toFixed(1)} s: ${summary.rendered.length} shots rendered, ${summary.cached.length} reused.\n` +
           summary.movies.map((m) => `  movie:         ${rel(m)}\n`).join('') +
           (summary.contactSheet ? `  contact sheet: ${rel(summary.contactSheet)}\n` : '  (movie and contact sheet skipped: not every shot is rendered yet)\n') +
+          (sound.soundtrack ? `  soundtrack:    ${rel(sound.soundtrack.mix)} (${sound.soundtrack.integratedLufs.toFixed(1)} LUFS, ${sound.soundtrack.truePeakDbtp.toFixed(1)} dBTP) + stems\n` : '') +
+          (delivered.editorial.length ? `  editorial:     ${rel(path.dirname(delivered.editorial[0]))}/ (${delivered.editorial.map((f) => path.extname(f).slice(1)).join(', ')})\n` : '') +
           `  manifest:      ${rel(path.join(summary.out, 'manifest.json'))}\n`,
       );
     }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AnchorSchema, Duration, FrameRate, Id, Resolution, Degrees } from '../values';
 import { CameraProps } from './camera';
 import { MixSettings } from './sound';
+import { OutputStyle } from './style';
 
 export const OUTPUT_FORMATS = ['h264', 'h265', 'prores4444', 'vp9', 'gif', 'png'] as const;
 
@@ -14,8 +15,12 @@ export const OutputSpec = z.strictObject({
   resolution: Resolution.optional(),
   /** Constant rate factor for h264/h265/vp9 (lower is better quality). */
   crf: z.number().int().min(0).max(63).optional(),
-  /** A style applied to this output only (e.g. a retro look); see <Retro>. */
-  style: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * A look for this output only, rendered as its own variant of the film: e.g.
+   * `{ preset: 'snes' }` or `{ retro: { palette: 'snes', dither: 'floyd-steinberg' } }`. With a
+   * retro look, `resolution` is the pixel grid the film renders at (see OutputStyle).
+   */
+  style: OutputStyle.optional(),
 });
 export type OutputSpec = z.infer<typeof OutputSpec>;
 

@@ -1,16 +1,17 @@
 // Wardrobe and character state: costumes assigned by scene, costume changes with reasons,
-// injuries that progress, aging, hair. The wardrobe department resolves these per scene into the
-// cast's look and checks continuity.
+// injuries that progress, aging, hair. The character department (src/character) resolves these
+// per scene into the cast's look and checks continuity.
+//
+// A costume inside <Wardrobe> is an ordinary <Costume> (its props are CostumeProps in
+// character.ts: the pieces, `condition`, `name`, `scenes`); this file holds the rest.
 
 import { z } from 'zod';
-import { Color, Id } from '../values';
-import { CostumeFields, HAIR_STYLES } from './character';
+import { Color } from '../values';
+import { HAIR_STYLES } from './character';
 
 export const CONDITIONS_W = ['pristine', 'worn', 'dirty', 'damaged', 'bloodied'] as const;
+/** Why a costume changes: continuity accepts a change that gives one of these. */
 export const CHANGE_REASONS = ['story', 'time', 'damage', 'location', 'weather', 'disguise'] as const;
-
-/** Scene selector: one id, a list, or a range "kitchen..rooftop" in film order. */
-const Scenes = z.union([z.string(), z.array(z.string()).min(1)]);
 
 export const WardrobeProps = z.strictObject({
   /** The character these costumes are for. */
@@ -18,13 +19,11 @@ export const WardrobeProps = z.strictObject({
   children: z.unknown().optional(),
 });
 
-/** A costume in a wardrobe: worn in the scenes it names (`scenes`), or from a CostumeChange on. */
-export const WardrobeCostumeProps = z.strictObject({ ...CostumeFields, id: Id, scenes: Scenes.optional(), name: z.string().optional(), children: z.unknown().optional() });
-
 export const CostumeChangeProps = z.strictObject({
   who: z.string().min(1),
   /** Costume id from the character's <Wardrobe>. */
   costume: z.string().min(1),
+  /** Why the costume changes here; a change without one is a continuity error on the same story day. */
   reason: z.enum(CHANGE_REASONS).optional(),
   note: z.string().optional(),
 });
@@ -34,14 +33,16 @@ export const INJURY_STAGES = ['fresh', 'bandaged', 'healing', 'scar', 'healed'] 
 export const BODY_REGIONS = ['cheek-left', 'cheek-right', 'forehead', 'eye-left', 'eye-right', 'nose', 'lip', 'chin', 'neck', 'hand-left', 'hand-right', 'arm-left', 'arm-right'] as const;
 
 export const InjuryProps = z.strictObject({
-  id: Id.optional(),
+  /** Names the injury so a later <Injury id=…> can restate its stage. Default: kind + region. */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.\-]*$/).optional(),
   who: z.string().min(1),
   kind: z.enum(INJURY_KINDS),
   region: z.enum(BODY_REGIONS),
-  /** Stage in this scene; later scenes progress fresh → bandaged → healing → scar unless told. */
+  /** Stage in this scene; later scenes progress fresh → bandaged → healing → scar by story day unless told. */
   stage: z.enum(INJURY_STAGES).optional(),
-  /** Story days per stage when progressing automatically. */
+  /** Story days per stage when progressing automatically (default 2). */
   daysPerStage: z.number().positive().optional(),
+  note: z.string().optional(),
 });
 
 export const AgeProps = z.strictObject({

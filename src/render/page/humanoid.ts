@@ -8,6 +8,7 @@ import { bodyDims, JOINTS, PARENT, restOffsets, type BodyDims, type JointName } 
 import type { CharacterPlan } from '../../plan/schema';
 import type { CharacterState } from '../../plan/performance/pose';
 import { mergeMeshes } from './merge';
+import { addAppearance } from './appearance';
 
 export interface Rig {
   root: THREE.Group;
@@ -233,6 +234,9 @@ export function buildHumanoid(ch: CharacterPlan): Rig {
     sk.position.y = -0.02 * H - len / 2;
     J('pelvis').add(sk);
   }
+
+  // Makeup and wardrobe state: grey hair, age lines, injuries, dirt and blood.
+  addAppearance(ch, { joint: J, hs, H, dims: d, skin, hair: hairM, cloth: { top: topM, jacket: jacketM, bottom: bottomM } });
 
   mouth.userData.dynamic = true;
   for (const lid of lids) lid.userData.dynamic = true;

@@ -11,6 +11,11 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { evaluateFrame, evaluateView, type FrameView } from '../../plan/evaluate';
 import type { FilmPlan } from '../../plan/schema';
 import { applyView, buildWorld, type Profile, type World } from './world';
+import { composeGrade, gradeAsLayer, isIdentityGrade, type GradeParams } from '../../vfx/grade-math';
+import type { ShotStyle } from '../../vfx/style';
+import { GradePass } from './grade-pass';
+import { orthoPose } from './projection';
+import { drawParallax, layersFor } from './parallax';
 
 export interface PageProfile extends Profile {
   /** MSAA samples for the scene target (0 = off). */
@@ -61,7 +66,15 @@ const models = new Map<string, THREE.Object3D>();
 let texA: THREE.FramebufferTexture;
 let texB: THREE.FramebufferTexture;
 let accumRT: THREE.WebGLRenderTarget;
-const camera = new THREE.PerspectiveCamera();
+const perspective = new THREE.PerspectiveCamera();
+// Orthographic, isometric and side-scroller shots (src/render/page/projection.ts).
+const ortho = new THREE.OrthographicCamera();
+let camera: THREE.PerspectiveCamera | THREE.OrthographicCamera = perspective;
+let gradePass: GradePass;
+/** A look over the whole session (a Film output's variant): its grade folds over each shot's. */
+let sessionLook: { grade?: GradeParams; pixelSnap?: boolean } | null = null;
+/** Characters rendered alone on a transparent background (sprite sheets); null = everything. */
+let isolated: string[] | null = null;
 const quadCam = new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1);
 const quadGeo = new THREE.PlaneGeometry(2, 2);
 
@@ -153,8 +166,29 @@ function disposeWorld(k: number): void {
   worlds.delete(k);
 }
 
+function shotStyleOf(sceneIndex: number, shotIndex: number): ShotStyle | undefined {
+  return plan.scenes[sceneIndex].shots[shotIndex].ext?.style as ShotStyle | undefined;
+}
+
 function setCamera(view: FrameView, jitter?: [number, number]): void {
   const c = view.camera;
+  if (c.projection && c.projection !== 'perspective') {
+    const snap = !!(shotStyleOf(view.sceneIndex, view.shotIndex)?.pixelSnap || sessionLook?.pixelSnap);
+    const pose = orthoPose({ projection: c.projection, position: c.position, target: c.target, up: c.up, orthoHeight: c.orthoHeight ?? 4, near: c.near, far: c.far }, width, height, snap);
+    ortho.left = -pose.halfWidth;
+    ortho.right = pose.halfWidth;
+    ortho.top = pose.halfHeight;
+    ortho.bottom = -pose.halfHeight;
+    ortho.near = pose.near;
+    ortho.far = pose.far;
+    ortho.position.set(...pose.position);
+    ortho.up.set(...pose.up);
+    ortho.lookAt(...pose.target);
+    ortho.updateProjectionMatrix();
+    camera = ortho;
+    return;
+  }
+  camera = perspective;
   camera.fov = c.fovDeg;
   camera.aspect = width / height;
   camera.near = c.near;
@@ -184,6 +218,41 @@ function setCamera(view: FrameView, jitter?: [number, number]): void {
  */
 function renderView(sceneIndex: number, shotIndex: number, shotTime: number): void {
   const w = world(sceneIndex);
+  const hidden: THREE.Object3D[] = [];
+  const bg = w.scene.background;
+  if (isolated) {
+    // Sprite and tile renders: only the chosen characters or objects (by id; a set's floor is
+    // "<set>.floor") and the lights, over a transparent clear.
+    const keep = new Set<THREE.Object3D>(isolated.flatMap((id) => w.rigs.get(id)?.root ?? []));
+    const ids = new Set(isolated);
+    const consider = w.scene.children.flatMap((o) => (o.name === 'static' || o.name.startsWith('set:') ? o.children : [o]));
+    for (const o of consider) if (!keep.has(o) && !ids.has(o.userData.kinoId as string) && !(o as THREE.Light).isLight && o.visible) hidden.push(o);
+    for (const o of hidden) o.visible = false;
+    w.scene.background = null;
+  }
+  renderScene(sceneIndex, shotIndex, shotTime);
+  for (const o of hidden) o.visible = true;
+  w.scene.background = bg;
+  const g = gradeOf(sceneIndex, shotIndex);
+  if (g) gradePass.apply(renderer, quadCam, g, (sceneIndex * 104729 + shotIndex * 7919 + Math.round(shotTime * plan.fpsValue)) >>> 0);
+}
+
+/** The grade a view renders through: the shot's chain, inside the session's look; none if identity. */
+function gradeOf(sceneIndex: number, shotIndex: number): GradeParams | undefined {
+  let g = shotStyleOf(sceneIndex, shotIndex)?.grade as GradeParams | undefined;
+  if (sessionLook?.grade) g = composeGrade(sessionLook.grade, g ? gradeAsLayer(g) : {});
+  return g && !isIdentityGrade(g) ? g : undefined;
+}
+
+/** Draws a posed world: a side-scroller view in parallax layers (parallax.ts), anything else in one pass. */
+function drawView(w: World, view: FrameView): void {
+  if (view.camera.projection !== 'side-scroller') return void renderer.render(w.scene, camera);
+  const snap = !!(shotStyleOf(view.sceneIndex, view.shotIndex)?.pixelSnap || sessionLook?.pixelSnap);
+  drawParallax(renderer, w.scene, ortho, view, evaluateView(plan, view.sceneIndex, view.shotIndex, 0), { width, height }, { snap });
+}
+
+function renderScene(sceneIndex: number, shotIndex: number, shotTime: number): void {
+  const w = world(sceneIndex);
   const mb = profile.motionBlurSamples;
   const dofOn = profile.dofSamples > 1 && plan.scenes[sceneIndex].shots[shotIndex].camera.fStop !== undefined;
   const n = Math.max(mb, dofOn ? profile.dofSamples : 1);
@@ -192,7 +261,7 @@ function renderView(sceneIndex: number, shotIndex: number, shotTime: number): vo
     const view = evaluateView(plan, sceneIndex, shotIndex, shotTime);
     applyView(w, view);
     setCamera(view);
-    renderer.render(w.scene, camera);
+    drawView(w, view);
     lastSceneInfo = { calls: renderer.info.render.calls, triangles: renderer.info.render.triangles };
     return;
   }
@@ -209,7 +278,7 @@ function renderView(sceneIndex: number, shotIndex: number, shotTime: number): vo
     const a = i * 2.399963;
     setCamera(view, dofOn ? [r * Math.cos(a), r * Math.sin(a)] : undefined);
     renderer.setRenderTarget(null);
-    renderer.render(w.scene, camera);
+    drawView(w, view);
     renderer.copyFramebufferToTexture(texA);
     accumMat.uniforms.tex.value = texA;
     accumMat.uniforms.weight.value = 1 / n;
@@ -365,7 +434,7 @@ function frame(req: FrameRequest): PendingFrame {
 }
 
 const api = {
-  init(opts: { width: number; height: number; profile: PageProfile }) {
+  init(opts: { width: number; height: number; profile: PageProfile; alpha?: boolean }) {
     for (const w of [...worlds.keys()]) disposeWorld(w);
     document.querySelectorAll('canvas').forEach((c) => c.remove());
     width = opts.width;
@@ -375,7 +444,8 @@ const api = {
     canvas.width = width;
     canvas.height = height;
     document.body.appendChild(canvas);
-    renderer = new THREE.WebGLRenderer({ canvas, antialias: profile.msaa > 0, preserveDrawingBuffer: true, alpha: false, powerPreference: 'high-performance' });
+    renderer = new THREE.WebGLRenderer({ canvas, antialias: profile.msaa > 0, preserveDrawingBuffer: true, alpha: !!opts.alpha, premultipliedAlpha: false, powerPreference: 'high-performance' });
+    if (opts.alpha) renderer.setClearColor(0x000000, 0);
     // Large frames encode off the main thread (toBlob) while the next one renders: measured +5–8 %
     // at 1080p here, while at 640×360 the extra hand-off costs more than it saves.
     asyncCapture = width * height >= 1280 * 720;
@@ -389,6 +459,9 @@ const api = {
     texA = new THREE.FramebufferTexture(width, height);
     texB = new THREE.FramebufferTexture(width, height);
     accumRT = new THREE.WebGLRenderTarget(width, height, { type: THREE.HalfFloatType, depthBuffer: false });
+    gradePass = new GradePass(width, height, quadGeo);
+    sessionLook = null;
+    isolated = null;
     const gl = renderer.getContext();
     const dbg = gl.getExtension('WEBGL_debug_renderer_info');
     return { renderer: dbg ? String(gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER)), webgl2: renderer.capabilities.isWebGL2 };
@@ -417,6 +490,60 @@ const api = {
       return out;
     };
     return Promise.all(pending.map(settle));
+  },
+  /** A .cube LUT for grades that name it (N³ RGB floats, base64 of a Float32Array). */
+  addLut(key: string, size: number, base64: string) {
+    const bin = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+    gradePass.addLut(key, size, new Float32Array(bin.buffer));
+  },
+  /** The look of a Film output variant, over every shot's own (null: none). */
+  setLook(look: { grade?: GradeParams; pixelSnap?: boolean } | null) {
+    sessionLook = look;
+  },
+  /** The parallax layers of a side-scroller shot: names and scroll factors. */
+  parallaxLayers(req: FrameRequest) {
+    const shot = plan.scenes[req.scene].shots[req.shot];
+    return layersFor(evaluateView(plan, req.scene, req.shot, (req.editFrame - shot.startFrame) / plan.fpsValue)).map((l) => ({ name: l.name, factor: l.factor }));
+  },
+  /**
+   * One parallax layer alone over a transparent clear (needs init with alpha), characters hidden:
+   * a level editor's background layer. `extraWidthPx` widens it to cover the camera's travel from
+   * the shot's first frame to `req`'s.
+   */
+  async parallaxLayer(req: FrameRequest, layer: number, extraWidthPx: number): Promise<string> {
+    const shot = plan.scenes[req.scene].shots[req.shot];
+    const w = world(req.scene);
+    const view = evaluateView(plan, req.scene, req.shot, (req.editFrame - shot.startFrame) / plan.fpsValue);
+    applyView(w, view);
+    const hidden = new Set<THREE.Object3D>([...w.rigs.values()].map((r) => r.root));
+    const snap = !!(shotStyleOf(req.scene, req.shot)?.pixelSnap || sessionLook?.pixelSnap);
+    renderer.setRenderTarget(null);
+    renderer.setClearColor(0x000000, 0);
+    drawParallax(renderer, w.scene, ortho, view, evaluateView(plan, req.scene, req.shot, 0), { width: width - extraWidthPx, height }, { snap, only: layer, extraWidthPx, hidden });
+    return await capture();
+  },
+  /** Frame format handed back: PNG (exact pixels, what the retro stage needs) or JPEG quality. */
+  setCapture(c: 'png' | number) {
+    profile = { ...profile, capture: c };
+  },
+  /** Render only these characters or object ids, on a transparent background (needs init with alpha). */
+  setIsolation(ids: string[] | null) {
+    isolated = ids;
+  },
+  /** Changes the frame size without rebuilding the scenes (styles contact sheets, sprites). */
+  resize(w: number, h: number) {
+    width = w;
+    height = h;
+    renderer.setSize(w, h, false);
+    texA.dispose();
+    texB.dispose();
+    accumRT.dispose();
+    texA = new THREE.FramebufferTexture(w, h);
+    texB = new THREE.FramebufferTexture(w, h);
+    accumRT = new THREE.WebGLRenderTarget(w, h, { type: THREE.HalfFloatType, depthBuffer: false });
+    gradePass.resize(w, h);
+    asyncCapture = w * h >= 1280 * 720;
+    return { width: w, height: h };
   },
   setAsyncCapture(on: boolean) {
     asyncCapture = on;

@@ -150,6 +150,7 @@ function buildWall(w: WallPlan, seed: number): THREE.Group {
   g.add(mesh);
   // Doors hinge in their opening; windows get a frame, a sill and glass.
   for (const o of w.openings) {
+    const first = g.children.length;
     const frameM = new THREE.MeshStandardMaterial({ color: lin(o.color), roughness: 0.6 });
     if (o.kind === 'door') {
       const hinge = new THREE.Group();
@@ -191,13 +192,15 @@ function buildWall(w: WallPlan, seed: number): THREE.Group {
       glass.position.set(o.at, o.sill + o.height / 2, 0);
       g.add(glass);
     }
+    // Doors and windows are their own objects in the id pass (a compositor's matte, a test's check).
+    for (const c of g.children.slice(first)) c.traverse((m) => void (m.userData.kinoId = o.id));
   }
   g.position.set(w.from[0], 0, w.from[1]);
   g.rotation.y = -Math.atan2(dz, dx);
   g.traverse((o) => {
     if ((o as THREE.Mesh).isMesh) {
       o.receiveShadow = true;
-      o.userData.kinoId = w.id;
+      o.userData.kinoId ??= w.id;
     }
   });
   return g;
@@ -377,7 +380,7 @@ export function buildWorld(plan: ScenePlan, profile: Profile, seed: number, mode
   scene.add(staticGroup);
   mergeMeshes(staticGroup, (o) => (o as THREE.Light).isLight === true);
   if (profile.shading === 'lambert') toLambert(scene);
-  const ids = ['', ...plan.characters, ...plan.props.map((p) => p.id), ...plan.sets.flatMap((s) => [`${s.id}.floor`, `${s.id}.ceiling`, ...s.walls.map((w) => w.id)]), 'backdrop'];
+  const ids = ['', ...plan.characters, ...plan.props.map((p) => p.id), ...plan.sets.flatMap((s) => [`${s.id}.floor`, `${s.id}.ceiling`, ...s.walls.flatMap((w) => [w.id, ...w.openings.map((o) => o.id)])]), 'backdrop'];
   return { scene, rigs, props, lights, ids };
 }
 
