@@ -99,16 +99,33 @@ export function frameGroup(subjects: SubjectRef[], size: ShotSize, opts: { norma
  * frame left of the line from fg to subject, seen from behind fg), aimed at the subject's face.
  */
 export function frameOts(fg: SubjectRef, subj: SubjectRef, side: 1 | -1, opts: { size?: ShotSize; focalLengthMm?: number; sensor: Sensor; aspect: number }): Framed {
-  // Just behind the foreground head, a little to one side and at its eye height: the near
-  // shoulder and the back of the head take the edge third of the frame, the subject faces us.
+  // Just behind the foreground head and a little to one side, at its eye height: the back of the
+  // head and the near shoulder take the outer fifth of the frame, the subject faces us. The
+  // sideways offset follows the lens: the wider the lens (a close subject), the further the
+  // camera moves out, so the foreground never swamps the frame.
   const toSubj = norm([subj.eyes[0] - fg.eyes[0], 0, subj.eyes[2] - fg.eyes[2]]);
   const lateral = norm(cross([0, 1, 0], toSubj));
   const scaleK = fg.height / 1.75;
-  const position: V3 = add(add(fg.eyes, scale(toSubj, -0.72 * scaleK)), add(scale(lateral, side * 0.2 * scaleK), [0, 0.03, 0]));
+  const back = 0.9 * scaleK;
   const size = opts.size ?? 'MCU';
   const { aim, frameH } = aimFor(subj, size);
+  const headR = 0.1 * scaleK;
+  // A little above the foreground eyes, looking over the shoulder rather than into it.
+  const place = (l: number): V3 => add(add(fg.eyes, scale(toSubj, -back)), add(scale(lateral, side * l), [0, 0.09 * scaleK, 0]));
+  let lateralM = 0.2 * scaleK;
+  let focal = opts.focalLengthMm ?? 50;
+  for (let k = 0; k < 3; k++) {
+    const position = place(lateralM);
+    const distance = Math.hypot(aim[0] - position[0], aim[1] - position[1], aim[2] - position[2]);
+    focal = opts.focalLengthMm ?? clamp(focalForFrame(frameH * 1.25, distance, opts.sensor, opts.aspect), 28, 85);
+    const halfH = Math.atan((gateHeight(opts.sensor, opts.aspect) * opts.aspect) / (2 * focal));
+    // Inner edge of the foreground head at 60 % of the way from the centre to the frame edge.
+    // …and never less than just outside the near shoulder: a camera right above the shoulder
+    // puts it mid-frame instead of at the edge.
+    lateralM = clamp(back * Math.tan(0.6 * halfH + headR / back), 0.26 * scaleK, 0.5 * scaleK);
+  }
+  const position = place(lateralM);
   const distance = Math.hypot(aim[0] - position[0], aim[1] - position[1], aim[2] - position[2]);
-  const focal = opts.focalLengthMm ?? clamp(focalForFrame(frameH * 1.25, distance, opts.sensor, opts.aspect), 28, 85);
   // Nudge the subject away from the foreground shoulder so the two do not overlap.
   const target = add(aim, scale(lateral, -side * 0.05 * distance));
   return { position, target, focalLengthMm: focal, targetOffset: sub(target, subj.eyes) };

@@ -13,18 +13,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KinoError, issue, isKinoError } from '../doc/errors';
 import { conform, deliverableName } from '../deliver/conform';
-import { h264Sink, losslessSink, type FrameSink } from '../deliver/encode';
 import { OutputLayout } from '../deliver/layout';
 import { MANIFEST_VERSION, readManifest, writeManifest, type Manifest, type OutputEntry, type ShotRecord } from '../deliver/manifest';
 import type { FilmPlan, ScenePlan, ShotPlan } from '../plan/schema';
 import { hashFile, hashValue, sha256 } from '../util/hash';
-import { removeStaleTemps, tempPathFor, writeFileAtomic } from '../util/fs';
+import { removeStaleTemps, writeFileAtomic } from '../util/fs';
 import { probe } from '../util/ffmpeg';
 import { loadModels } from './assets';
 import { pageBundle } from './bundle';
 import type { FrameRequest, FrameResult } from './page/index';
 import { PROFILES, renderSize, type PassName, type RenderProfile } from './profiles';
 import { RenderSession } from './session';
+import { ShotWriter } from './shot-writer';
 import { lutAssets, needsLookPath, renderLookShot, renderVariant, variantOutputs, type LookJob } from './looks';
 
 const pkgVersion = (JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string }).version;
@@ -316,36 +316,15 @@ export async function renderShot(
   opts: RenderOptions,
   progress: (done: number, fps: number) => void,
 ): Promise<{ record: ShotRecord; files: OutputEntry[] }> {
-  const { shot, scene, handles } = job;
   const t0 = performance.now();
-  const dir = layout.shotDir(scene.id, shot.id);
-  await fsp.mkdir(dir, { recursive: true });
-  const clipPath = layout.clip(scene.id, shot.id);
-  const cutPath = layout.cut(scene.id, shot.id, profile.lossless);
-  const jpeg = typeof profile.page.capture === 'number';
-  const codec = jpeg ? 'mjpeg' : 'png';
-  const stillPath = layout.still(scene.id, shot.id, jpeg);
-  const clip: FrameSink = h264Sink(clipPath, plan.fps, profile.crf, profile.preset, codec);
-  // Without lossless masters an untouched shot's clip is its cut: encode each frame once.
-  const separateCut = profile.lossless || job.blended;
-  const cut: FrameSink | undefined = separateCut ? (profile.lossless ? losslessSink(cutPath, plan.fps) : h264Sink(cutPath, plan.fps, profile.crf, profile.preset, codec)) : undefined;
-  const passTmp = new Map<PassName, string>();
-  for (const p of passes) {
-    const tmp = tempPathFor(layout.passDir(scene.id, shot.id, p));
-    await fsp.mkdir(tmp, { recursive: true });
-    passTmp.set(p, tmp);
-  }
-  const first = shot.startFrame - handles[0];
-  const last = shot.endFrame + handles[1];
-  const mid = shot.startFrame + Math.floor(shot.frames / 2);
-  const frameHashes: string[] = [];
-  let still: Buffer | undefined;
+  const codec = typeof profile.page.capture === 'number' ? 'mjpeg' : 'png';
+  const writer = await ShotWriter.open(layout, job, plan, profile, passes, codec);
   const batch = Math.max(1, opts.batch ?? 3);
   const reqs: FrameRequest[][] = [];
-  for (let f = first; f < last; f += batch) {
+  for (let f = writer.first; f < writer.last; f += batch) {
     const group: FrameRequest[] = [];
-    for (let g = f; g < Math.min(last, f + batch); g++) {
-      const inCut = g >= shot.startFrame && g < shot.endFrame;
+    for (let g = f; g < Math.min(writer.last, f + batch); g++) {
+      const inCut = writer.inCut(g);
       group.push({ scene: job.sceneIndex, shot: job.shotIndex, editFrame: g, clip: true, cut: inCut, passes: inCut ? passes : [] });
     }
     reqs.push(group);
@@ -361,45 +340,19 @@ export async function renderShot(
       for (let i = 0; i < results.length; i++) {
         const req = reqs[b][i];
         const r = results[i];
-        const clipPng = Buffer.from(r.clip!, 'base64');
-        await clip.write(clipPng);
-        if (req.cut) {
-          const cutPng = r.cut === 'clip' ? clipPng : Buffer.from(r.cut!, 'base64');
-          if (cut) await cut.write(cutPng);
-          frameHashes.push(sha256(cutPng));
-          if (req.editFrame === mid) still = cutPng;
-          const n = String(req.editFrame - shot.startFrame + 1).padStart(6, '0');
-          for (const [p, data] of Object.entries(r.passes ?? {})) await fsp.writeFile(path.join(passTmp.get(p as PassName)!, `${n}.png`), Buffer.from(data, 'base64'));
-        }
+        const clipImage = Buffer.from(r.clip!, 'base64');
+        await writer.clip(clipImage);
+        if (req.cut) await writer.cut(req.editFrame, r.cut === 'clip' ? clipImage : Buffer.from(r.cut!, 'base64'), r.passes);
       }
       done += results.length;
       progress(done, done / Math.max(1e-3, (performance.now() - t0) / 1000));
-      if (opts.afterBatch) await opts.afterBatch(session, shot.key, done);
+      if (opts.afterBatch) await opts.afterBatch(session, job.shot.key, done);
     }
-    await Promise.all([clip.close(), cut?.close()]);
   } catch (e) {
-    clip.abort();
-    cut?.abort();
-    for (const tmp of passTmp.values()) await fsp.rm(tmp, { recursive: true, force: true });
+    await writer.abort();
     throw e;
   }
-  if (still) await writeFileAtomic(stillPath, still);
-  const files: OutputEntry[] = [];
-  for (const [p, tmp] of passTmp) {
-    const final = layout.passDir(scene.id, shot.id, p);
-    await fsp.rm(final, { recursive: true, force: true });
-    await fsp.mkdir(path.dirname(final), { recursive: true });
-    await fsp.rename(tmp, final);
-    files.push(await fileEntry(layout, final, 'pass', job.inputsHash, { frames: shot.frames, shot: shot.key }));
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const clipFrames = last - first;
-  const fps = plan.fpsValue;
-  files.push(await fileEntry(layout, clipPath, 'clip', job.inputsHash, { frames: clipFrames, duration: clipFrames / fps, shot: shot.key }));
-  if (cut) files.push(await fileEntry(layout, cutPath, 'cut', job.inputsHash, { frames: shot.frames, duration: shot.frames / fps, shot: shot.key }));
-  if (still) files.push(await fileEntry(layout, stillPath, 'still', job.inputsHash, { frames: 1, shot: shot.key }));
-  const record: ShotRecord = { inputsHash: job.inputsHash, frames: shot.frames, clipFrames, handles, frameHashes, framesHash: sha256(frameHashes.join('\n')), renderSeconds: seconds };
-  return { record, files };
+  return writer.finish(fileEntry);
 }
 
 function tc(frame: number, fps: number): string {

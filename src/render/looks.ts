@@ -15,25 +15,23 @@
 //   over every shot's look.
 
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { isKinoError } from '../doc/errors';
 import { conform, deliverableName } from '../deliver/conform';
-import { h264Sink, losslessSink, type FrameSink } from '../deliver/encode';
 import { OutputLayout } from '../deliver/layout';
 import type { Manifest, OutputEntry, ShotRecord } from '../deliver/manifest';
 import { evaluateFrame, type FrameState } from '../plan/evaluate';
 import type { FilmPlan, ShotPlan } from '../plan/schema';
 import { createCrt, createRetroProcessor, resolveCrtParams, type CrtSession, type CrtSpec, type Frame, type RetroOptionsInput, type RetroProcessor } from '../retro/index';
-import { hashValue, sha256 } from '../util/hash';
-import { tempPathFor, writeFileAtomic } from '../util/fs';
+import { hashValue } from '../util/hash';
 import { readCube } from '../vfx/lut';
 import { hasPost, outputStyle, shotStyle, type ShotStyle } from '../vfx/style';
 import type { ModelAsset } from './assets';
 import type { FrameRequest, FrameResult } from './page/index';
 import type { RenderEvent } from './film';
 import type { PassName, RenderProfile } from './profiles';
+import { ShotWriter } from './shot-writer';
 import { RenderSession, type SessionOptions } from './session';
 
 type KinoWindow = { kino: import('./page/index').KinoPageApi };
@@ -228,25 +226,13 @@ export async function renderLookShot(
   progress: (done: number, fps: number) => void,
   fileEntry: (layout: OutputLayout, file: string, kind: OutputEntry['kind'], inputsHash: string, extra?: { frames?: number; duration?: number; shot?: string }) => Promise<OutputEntry>,
 ): Promise<{ record: ShotRecord; files: OutputEntry[] }> {
-  const { shot, scene, handles } = job;
+  const { shot } = job;
   const t0 = performance.now();
   const home = o.home ?? session.size;
   const st = shotStyle(shot);
   const grid = lookSize(st) ?? home;
-  const dir = layout.shotDir(scene.id, shot.id);
-  await fsp.mkdir(dir, { recursive: true });
-  const clipPath = layout.clip(scene.id, shot.id);
-  const cutPath = layout.cut(scene.id, shot.id, profile.lossless);
-  const stillPath = layout.still(scene.id, shot.id, false);
-  const clip: FrameSink = h264Sink(clipPath, plan.fps, profile.crf, profile.preset, 'png');
-  const separateCut = profile.lossless || job.blended;
-  const cut: FrameSink | undefined = separateCut ? (profile.lossless ? losslessSink(cutPath, plan.fps) : h264Sink(cutPath, plan.fps, profile.crf, profile.preset, 'png')) : undefined;
-  const passTmp = new Map<PassName, string>();
-  for (const p of passes) {
-    const tmp = tempPathFor(layout.passDir(scene.id, shot.id, p));
-    await fsp.mkdir(tmp, { recursive: true });
-    passTmp.set(p, tmp);
-  }
+  // Processed frames are PNG whatever the profile captures: palettes must survive exactly.
+  const writer = await ShotWriter.open(layout, job, plan, profile, passes, 'png');
   const restore = await useCanvas(session, grid, profile.page.capture);
   const post = st && hasPost(st) ? await PostChain.create(st, home) : undefined;
   // Each neighbour seen through a transition gets its own chain: its hysteresis state is its own.
@@ -265,11 +251,8 @@ export async function renderLookShot(
   const ownKey = postKey(st);
   let cutPost: PostChain | undefined;
   const pixelArt = !!st?.retro && !st.crt;
-  const first = shot.startFrame - handles[0];
-  const last = shot.endFrame + handles[1];
-  const mid = shot.startFrame + Math.floor(shot.frames / 2);
-  const frameHashes: string[] = [];
-  let still: Buffer | undefined;
+  const first = writer.first;
+  const last = writer.last;
   const batch = Math.max(1, o.batch ?? 3);
   try {
     let done = 0;
@@ -306,7 +289,7 @@ export async function renderLookShot(
         if (post) view = post.process(view, e.g - first);
         const clipFrame = await fitFrame(view, home[0], home[1], pixelArt);
         const clipPng = await encodePng(clipFrame);
-        await clip.write(clipPng);
+        await writer.clip(clipPng);
         if (inCut) {
           let cutPng = clipPng;
           if (e.state && r.cut !== undefined) {
@@ -329,11 +312,7 @@ export async function renderLookShot(
             const b = otherFrame ? (outgoingIsThis ? otherFrame : clipFrame) : undefined;
             cutPng = await encodePng(mixFrames(a, b, e.state));
           }
-          if (cut) await cut.write(cutPng);
-          frameHashes.push(sha256(cutPng));
-          if (e.g === mid) still = cutPng;
-          const n = String(e.g - shot.startFrame + 1).padStart(6, '0');
-          for (const [p, data] of Object.entries(r.passes ?? {})) await fsp.writeFile(path.join(passTmp.get(p as PassName)!, `${n}.png`), Buffer.from(data, 'base64'));
+          await writer.cut(e.g, cutPng, r.passes);
         }
         k += e.other !== undefined ? 2 : 1;
       }
@@ -341,39 +320,15 @@ export async function renderLookShot(
       progress(done, done / Math.max(1e-3, (performance.now() - t0) / 1000));
       if (o.afterBatch) await o.afterBatch(session, shot.key, done);
     }
-    await Promise.all([clip.close(), cut?.close()]);
   } catch (e) {
-    clip.abort();
-    cut?.abort();
-    for (const tmp of passTmp.values()) await fsp.rm(tmp, { recursive: true, force: true });
+    await writer.abort();
     throw e;
   } finally {
     await restore();
   }
-  if (still) {
-    await writeFileAtomic(stillPath, still);
-    // A JPEG still from an earlier, unstyled render would be picked first by the contact sheet.
-    await fsp.rm(layout.still(scene.id, shot.id, true), { force: true });
-  }
-  const root = o.manifestRoot ?? layout;
-  const key = o.shotKey ?? shot.key;
-  const files: OutputEntry[] = [];
-  for (const [p, tmp] of passTmp) {
-    const final = layout.passDir(scene.id, shot.id, p);
-    await fsp.rm(final, { recursive: true, force: true });
-    await fsp.mkdir(path.dirname(final), { recursive: true });
-    await fsp.rename(tmp, final);
-    files.push(await fileEntry(root, final, 'pass', job.inputsHash, { frames: shot.frames, shot: key }));
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  const clipFrames = last - first;
-  const fps = plan.fpsValue;
-  files.push(await fileEntry(root, clipPath, 'clip', job.inputsHash, { frames: clipFrames, duration: clipFrames / fps, shot: key }));
-  if (cut) files.push(await fileEntry(root, cutPath, 'cut', job.inputsHash, { frames: shot.frames, duration: shot.frames / fps, shot: key }));
-  if (still) files.push(await fileEntry(root, stillPath, 'still', job.inputsHash, { frames: 1, shot: key }));
-  const record: ShotRecord = { inputsHash: job.inputsHash, frames: shot.frames, clipFrames, handles, frameHashes, framesHash: sha256(frameHashes.join('\n')), renderSeconds: seconds };
-  return { record, files };
+  return writer.finish(fileEntry, { manifestRoot: o.manifestRoot, shotKey: o.shotKey });
 }
+
 
 /**
  * The plan as an output variant sees it: with a retro or display look, every shot renders through

@@ -11,6 +11,7 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { evaluateFrame, evaluateView, type FrameView } from '../../plan/evaluate';
 import type { FilmPlan } from '../../plan/schema';
 import { applyView, buildWorld, type Profile, type World } from './world';
+import { createCompositeMaterial, WIPE_DIRS } from './composite';
 import { composeGrade, gradeAsLayer, isIdentityGrade, type GradeParams } from '../../vfx/grade-math';
 import type { ShotStyle } from '../../vfx/style';
 import { GradePass } from './grade-pass';
@@ -89,35 +90,7 @@ const accumMat = new THREE.ShaderMaterial({
 });
 
 // Composite in display space (after tone mapping), as an editor's dissolve is.
-const outputMat = new THREE.ShaderMaterial({
-  uniforms: {
-    tA: { value: null },
-    tB: { value: null },
-    mode: { value: 0 },
-    progress: { value: 0 },
-    dir: { value: 0 },
-    fadeColor: { value: new THREE.Color(0, 0, 0) },
-    fadeAmount: { value: 0 },
-  },
-  vertexShader: 'varying vec2 vUv; void main(){ vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }',
-  fragmentShader: `
-    uniform sampler2D tA; uniform sampler2D tB; uniform int mode; uniform float progress; uniform int dir;
-    uniform vec3 fadeColor; uniform float fadeAmount; varying vec2 vUv;
-    void main() {
-      vec3 a = texture2D(tA, vUv).rgb;
-      vec3 c = a;
-      if (mode == 1) c = mix(a, texture2D(tB, vUv).rgb, progress);
-      if (mode == 2) {
-        float e = dir == 0 ? 1.0 - vUv.x : dir == 1 ? vUv.x : dir == 2 ? vUv.y : 1.0 - vUv.y;
-        float w = smoothstep(progress - 0.01, progress + 0.01, e);
-        c = mix(texture2D(tB, vUv).rgb, a, w);
-      }
-      gl_FragColor = vec4(mix(c, fadeColor, fadeAmount), 1.0);
-    }`,
-  depthTest: false,
-  depthWrite: false,
-  toneMapped: false,
-});
+const outputMat = createCompositeMaterial();
 const outputScene = new THREE.Scene();
 outputScene.add(new THREE.Mesh(quadGeo, outputMat));
 const accumScene = new THREE.Scene();
@@ -391,7 +364,6 @@ function renderPass(w: World, pass: 'depth' | 'normal' | 'id'): Captured {
   return data;
 }
 
-const DIRS: Record<string, number> = { left: 0, right: 1, up: 2, down: 3 };
 
 function frame(req: FrameRequest): PendingFrame {
   const shot = plan.scenes[req.scene].shots[req.shot];
@@ -418,7 +390,7 @@ function frame(req: FrameRequest): PendingFrame {
         }
       }
       const mode = st.mix ? (st.mix.kind === 'wipe' ? 2 : 1) : 0;
-      output(a, b, mode, st.mix?.progress ?? 0, DIRS[st.mix?.direction ?? 'left'], st.fade);
+      output(a, b, mode, st.mix?.progress ?? 0, WIPE_DIRS[st.mix?.direction ?? 'left'], st.fade);
       out.cut = capture();
     }
   }

@@ -9,10 +9,10 @@ import { evaluateFrame, type FrameState, type FrameView } from '../../plan/evalu
 import type { FilmPlan } from '../../plan/schema';
 import { PROFILES } from '../../render/profiles';
 import { applyView } from '../../render/page/world';
+import { createCompositeMaterial, WIPE_DIRS } from '../../render/page/composite';
 import type { ProfileName } from './store';
 import type { Worlds } from './worlds';
 
-const quadVert = 'varying vec2 vUv; void main(){ vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }';
 
 export class CameraRenderer {
   readonly renderer: THREE.WebGLRenderer;
@@ -23,27 +23,7 @@ export class CameraRenderer {
   private size: [number, number] = [0, 0];
   private profile: ProfileName = 'preview';
   private quadCam = new THREE.OrthographicCamera(-1, 1, 1, -1, 0, 1);
-  private outputMat = new THREE.ShaderMaterial({
-    uniforms: { tA: { value: null }, tB: { value: null }, mode: { value: 0 }, progress: { value: 0 }, dir: { value: 0 }, fadeColor: { value: new THREE.Color() }, fadeAmount: { value: 0 } },
-    vertexShader: quadVert,
-    fragmentShader: `
-      uniform sampler2D tA; uniform sampler2D tB; uniform int mode; uniform float progress; uniform int dir;
-      uniform vec3 fadeColor; uniform float fadeAmount; varying vec2 vUv;
-      void main() {
-        vec3 a = texture2D(tA, vUv).rgb;
-        vec3 c = a;
-        if (mode == 1) c = mix(a, texture2D(tB, vUv).rgb, progress);
-        if (mode == 2) {
-          float e = dir == 0 ? 1.0 - vUv.x : dir == 1 ? vUv.x : dir == 2 ? vUv.y : 1.0 - vUv.y;
-          float w = smoothstep(progress - 0.01, progress + 0.01, e);
-          c = mix(texture2D(tB, vUv).rgb, a, w);
-        }
-        gl_FragColor = vec4(mix(c, fadeColor, fadeAmount), 1.0);
-      }`,
-    depthTest: false,
-    depthWrite: false,
-    toneMapped: false,
-  });
+  private outputMat = createCompositeMaterial();
   private outputScene = new THREE.Scene();
   /** Draw statistics for the status bar. */
   stats = { ms: 0, calls: 0, triangles: 0 };
@@ -137,7 +117,7 @@ export class CameraRenderer {
       this.drawView(worlds, late);
       this.renderer.copyFramebufferToTexture(this.texA!);
       const [a, b] = currentIsFirst ? [this.texA!, this.texB!] : [this.texB!, this.texA!];
-      this.output(a, b, st.mix.kind === 'wipe' ? 2 : 1, st.mix.progress, ['left', 'right', 'up', 'down'].indexOf(st.mix.direction), st.fade);
+      this.output(a, b, st.mix.kind === 'wipe' ? 2 : 1, st.mix.progress, WIPE_DIRS[st.mix.direction] ?? 0, st.fade);
     } else {
       this.drawView(worlds, first);
       if (st.fade) {
