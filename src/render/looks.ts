@@ -29,7 +29,7 @@ import { readCube } from '../vfx/lut';
 import { hasPost, outputStyle, shotStyle, type ShotStyle } from '../vfx/style';
 import type { ModelAsset } from './assets';
 import type { FrameRequest, FrameResult } from './page/index';
-import type { RenderEvent } from './film';
+import type { RenderEvent, ShotJob } from './film';
 import type { PassName, RenderProfile } from './profiles';
 import { ShotWriter } from './shot-writer';
 import { RenderSession, type SessionOptions } from './session';
@@ -189,15 +189,8 @@ async function useCanvas(session: RenderSession, size: [number, number], capture
   };
 }
 
-export interface LookJob {
-  scene: { id: string };
-  sceneIndex: number;
-  shotIndex: number;
-  shot: ShotPlan;
-  handles: [number, number];
-  blended: boolean;
-  inputsHash: string;
-}
+/** A shot job as the look path needs it: only the scene's id (variants render under other folders). */
+export type LookJob = Omit<ShotJob, 'scene'> & { scene: { id: string } };
 
 export interface LookShotOptions {
   /** The frame the clip is delivered at (default: the session's frame). */

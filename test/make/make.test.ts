@@ -65,10 +65,10 @@ describe('kino make on a three-scene script', () => {
     expect(lines).toHaveLength(11);
     for (const l of lines) {
       expect(l.frames, `${l.scene}/${l.line} is heard in the cut`).toBeGreaterThan(0);
-      expect(l.visible / l.frames, `${l.scene}/${l.line}: ${l.who} on screen (${l.visible}/${l.frames} frames, off in ${l.offIn.join(', ')})`).toBeGreaterThanOrEqual(0.85);
+      expect(l.visible, `${l.scene}/${l.line}: ${l.who} on screen (${l.visible}/${l.frames} frames, off in ${l.offIn.join(', ')})`).toBe(l.frames);
     }
     const share = lines.reduce((n, l) => n + l.visible, 0) / lines.reduce((n, l) => n + l.frames, 0);
-    expect(share).toBeGreaterThan(0.97);
+    expect(share).toBe(1);
     expect(summary.speakersOnScreen.share).toBeCloseTo(share, 6);
   });
 
