@@ -15,6 +15,7 @@
 // north has on that set.
 
 import { KinoError, issue } from '../doc/errors';
+import { blackBodyLinear } from '../util/color';
 
 const RAD = Math.PI / 180;
 const sin = (d: number) => Math.sin(d * RAD);
@@ -373,22 +374,9 @@ function lerpColour(table: [number, string][], x: number): string {
   return table[table.length - 1][1];
 }
 
-/**
- * Linear sRGB of a blackbody at `kelvin`, brightest channel 1. Planckian locus by Krystek's
- * (1985) rational approximation in CIE 1960 uv (1000–15000 K), then xyY → XYZ → linear sRGB.
- */
+/** Linear sRGB of a blackbody at `kelvin`, brightest channel 1 (the Planckian locus from util/color). */
 export function kelvinToLinearRgb(kelvin: number): [number, number, number] {
-  const T = Math.max(1000, Math.min(15000, kelvin));
-  const u = (0.860117757 + 1.54118254e-4 * T + 1.28641212e-7 * T * T) / (1 + 8.42420235e-4 * T + 7.08145163e-7 * T * T);
-  const v = (0.317398726 + 4.22806245e-5 * T + 4.20481691e-8 * T * T) / (1 - 2.89741816e-5 * T + 1.61456053e-7 * T * T);
-  const d = 2 * u - 8 * v + 4;
-  const x = (3 * u) / d;
-  const y = (2 * v) / d;
-  const X = x / y;
-  const Z = (1 - x - y) / y;
-  const r = 3.2404542 * X - 1.5371385 - 0.4985314 * Z;
-  const g = -0.969266 * X + 1.8760108 + 0.041556 * Z;
-  const b = 0.0556434 * X - 0.2040259 + 1.0572252 * Z;
+  const [r, g, b] = blackBodyLinear(kelvin);
   return normaliseRgb([Math.max(0, r), Math.max(0, g), Math.max(0, b)]);
 }
 

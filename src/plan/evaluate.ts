@@ -178,6 +178,22 @@ export function evaluateFrame(plan: FilmPlan, editFrame: number): FrameState {
   return state;
 }
 
+const touchedCache = new WeakMap<FilmPlan, Set<string>>();
+
+/**
+ * Keys of the shots whose edit frames a dissolve, wipe or fade can reach (their own transitions
+ * or the next shot's transition in): only these can look different in the cut than in their clip.
+ */
+export function shotsTouchedByTransitions(plan: FilmPlan): Set<string> {
+  let keys = touchedCache.get(plan);
+  if (!keys) {
+    const flat = flatShots(plan).map((f) => f.s);
+    keys = new Set(flat.filter((s, i) => s.transitionIn || s.transitionOut || flat[i + 1]?.transitionIn).map((s) => s.key));
+    touchedCache.set(plan, keys);
+  }
+  return keys;
+}
+
 /** The shot that owns an edit frame. */
 export function shotAtFrame(plan: FilmPlan, editFrame: number): { scene: ScenePlan; shot: ShotPlan } {
   const flat = flatShots(plan);

@@ -15,6 +15,7 @@ import { KinoError, issue, isKinoError } from '../doc/errors';
 import { conform, deliverableName } from '../deliver/conform';
 import { OutputLayout } from '../deliver/layout';
 import { MANIFEST_VERSION, readManifest, writeManifest, type Manifest, type OutputEntry, type ShotRecord } from '../deliver/manifest';
+import { shotsTouchedByTransitions } from '../plan/evaluate';
 import type { FilmPlan, ScenePlan, ShotPlan } from '../plan/schema';
 import { hashFile, hashValue, sha256 } from '../util/hash';
 import { removeStaleTemps, writeFileAtomic } from '../util/fs';
@@ -106,6 +107,7 @@ export async function renderFilm(plan: FilmPlan, opts: RenderOptions): Promise<R
   const settings = { rendererHash, profile, passes, size, fps: plan.fps, seed: plan.seed, models: models.map((m) => m.hash) };
 
   const flat: ShotPlan[] = plan.scenes.flatMap((s) => s.shots);
+  const touched = shotsTouchedByTransitions(plan);
   const jobs: ShotJob[] = [];
   let fi = 0;
   plan.scenes.forEach((scene, si) =>
@@ -123,7 +125,7 @@ export async function renderFilm(plan: FilmPlan, opts: RenderOptions): Promise<R
         prev: prev && { shot: prev, world: sceneOf(prev) === scene ? 'same' : sceneWorld(sceneOf(prev)!) },
         next: next && { shot: next, world: sceneOf(next) === scene ? 'same' : sceneWorld(sceneOf(next)!) },
       });
-      const blended = !!(shot.transitionIn || shot.transitionOut || flat[i + 1]?.transitionIn);
+      const blended = touched.has(shot.key);
       jobs.push({ scene, sceneIndex: si, shotIndex: shi, shot, handles, blended, inputsHash });
     }),
   );

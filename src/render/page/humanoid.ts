@@ -387,8 +387,6 @@ function addHat(kind: string, head: THREE.Object3D, hs: number, m: THREE.Materia
   head.add(g);
 }
 
-const tmpQ = new THREE.Quaternion();
-
 /** Poses a rig from an evaluated CharacterState. */
 export function poseRig(rig: Rig, st: CharacterState): void {
   rig.root.position.set(st.position[0], st.position[1], st.position[2]);
@@ -401,5 +399,4 @@ export function poseRig(rig: Rig, st: CharacterState): void {
   pelvis.position.set(rig.rest[0].x + st.pelvisOffset[0], rig.rest[0].y + st.pelvisOffset[1], rig.rest[0].z + st.pelvisOffset[2]);
   rig.mouth.scale.y = 0.018 * rig.dims.headSize * (0.35 + st.mouthOpen * 2.6);
   for (const lid of rig.lids) lid.scale.y = Math.max(0.0001, st.blink);
-  void tmpQ;
 }

@@ -8,7 +8,7 @@
 
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { evaluateFrame, evaluateView, type FrameView } from '../../plan/evaluate';
+import { evaluateFrame, evaluateView, shotsTouchedByTransitions, type FrameView } from '../../plan/evaluate';
 import type { FilmPlan } from '../../plan/schema';
 import { applyView, buildWorld, type Profile, type World } from './world';
 import { createCompositeMaterial, WIPE_DIRS } from './composite';
@@ -372,8 +372,10 @@ function frame(req: FrameRequest): PendingFrame {
   renderView(req.scene, req.shot, shotTime);
   if (req.clip) out.clip = capture();
   if (req.cut) {
-    const st = evaluateFrame(plan, req.editFrame);
-    if (st.views.length === 1 && !st.fade) out.cut = req.clip ? 'clip' : capture();
+    // Only a shot that a transition or fade touches can differ from its clean view; skip the
+    // second evaluation of every character for all the others.
+    const st = shotsTouchedByTransitions(plan).has(shot.key) ? evaluateFrame(plan, req.editFrame) : undefined;
+    if (!st || (st.views.length === 1 && !st.fade)) out.cut = req.clip ? 'clip' : capture();
     else {
       renderer.copyFramebufferToTexture(texA);
       let a: THREE.Texture = texA;
